@@ -1,0 +1,106 @@
+"""The legal sources the rules rely on: one registry, referred to by id.
+
+Each rule cites the ids it relies on; a result carries the :class:`Source`
+objects, so the page and the command line can show instrument, provision, link
+and the date the rule was last checked against the law.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+#: When these rules were last checked against the law (our legal reference note).
+RULES_LAST_CHECKED = date(2026, 11, 28)
+
+LEGISLATION = "https://www.legislation.gov.uk"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    instrument: str
+    provision: str
+    url: str
+    summary: str
+    last_verified: date = RULES_LAST_CHECKED
+
+    @property
+    def citation(self) -> str:
+        return f"{self.instrument}, {self.provision}"
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "id": self.id,
+            "instrument": self.instrument,
+            "provision": self.provision,
+            "citation": self.citation,
+            "url": self.url,
+            "summary": self.summary,
+            "last_verified": self.last_verified.isoformat(),
+        }
+
+
+CFA = "Children and Families Act 2014"
+SEND_REGS = "Special Educational Needs and Disability Regulations 2014"
+HESC = "Tribunal Procedure (First-tier Tribunal) (Health, Education and Social Care Chamber) Rules 2008"
+EQA = "Equality Act 2010"
+
+_ALL = (
+    Source("cfa-s51", CFA, "section 51", f"{LEGISLATION}/ukpga/2014/6/section/51",
+           "The decisions a parent or young person can appeal to the Tribunal."),
+    Source("cfa-s55", CFA, "section 55", f"{LEGISLATION}/ukpga/2014/6/section/55",
+           "Before appealing, contact a mediation adviser and get a certificate."),
+    Source("cfa-s56", CFA, "section 56", f"{LEGISLATION}/ukpga/2014/6/section/56",
+           "Who can be a mediation adviser; exceptions set by regulations."),
+    Source("send-regs-r32", SEND_REGS, "regulation 32", f"{LEGISLATION}/uksi/2014/1530/regulation/32",
+           "What a decision letter must say about mediation; the mediation certificate."),
+    Source("send-regs-r33", SEND_REGS, "regulation 33", f"{LEGISLATION}/uksi/2014/1530/regulation/33",
+           "Contact the mediation adviser within 2 months after the decision letter was sent."),
+    Source("send-regs-r34", SEND_REGS, "regulation 34", f"{LEGISLATION}/uksi/2014/1530/regulation/34",
+           "No mediation wanted: certificate within 3 working days."),
+    Source("send-regs-r35-37", SEND_REGS, "regulations 35 to 37", f"{LEGISLATION}/uksi/2014/1530/part/2/crossheading/mediation",
+           "Mediation arranged within 30 days, or a certificate within 3 working days."),
+    Source("send-regs-r39", SEND_REGS, "regulation 39", f"{LEGISLATION}/uksi/2014/1530/regulation/39",
+           "Certificate within 3 working days after mediation ends."),
+    Source("send-regs-r42", SEND_REGS, "regulation 42", f"{LEGISLATION}/uksi/2014/1530/regulation/42",
+           "What a written mediation agreement obliges the local authority to do, and by when."),
+    Source("send-regs-r44", SEND_REGS, "regulation 44", f"{LEGISLATION}/uksi/2014/1530/regulation/44",
+           "Time limits for carrying out Tribunal orders (also used for mediation agreements)."),
+    Source("send-regs-r18", SEND_REGS, "regulation 18", f"{LEGISLATION}/uksi/2014/1530/regulation/18",
+           "Phase transfer: plan amended by 15 February, or 31 March for post-16."),
+    Source("hesc-r20", HESC, "rule 20(1)(c)", f"{LEGISLATION}/uksi/2008/2699/article/20",
+           "Appeal within 2 months after the decision letter was sent, or 1 month after the certificate if later."),
+    Source("hesc-r12-2", HESC, "rule 12(2)", f"{LEGISLATION}/uksi/2008/2699/article/12",
+           "A time limit ending on a non-working day moves to the next working day."),
+    Source("hesc-r12-3", HESC, "rule 12(3)(a)", f"{LEGISLATION}/uksi/2008/2699/article/12",
+           "An SEN appeal deadline from 25 December to 1 January, or in August, moves to the next working day after."),
+    Source("hesc-r12-1", HESC, "rule 12(1)", f"{LEGISLATION}/uksi/2008/2699/article/12",
+           "Acts due on or by a day must be done by 5pm."),
+    Source("hesc-r1-3", HESC, "rule 1(3)", f"{LEGISLATION}/uksi/2008/2699/article/1",
+           "Working day: not a weekend, Christmas Day, Good Friday or a bank holiday."),
+    Source("hesc-r5-r20-4", HESC, "rules 5(3)(a) and 20(4)", f"{LEGISLATION}/uksi/2008/2699/article/20",
+           "The Tribunal can extend time; a late appeal must ask for this and give reasons."),
+    Source("interpretation-act", "Interpretation Act 1978", "Schedule 1", f"{LEGISLATION}/ukpga/1978/30/schedule/1",
+           "'Month' means calendar month."),
+    Source("dodds-v-walker", "Dodds v Walker [1981] 1 WLR 1027 (HL)", "corresponding date rule",
+           "https://www.bailii.org/uk/cases/UKHL/1980/9.html",
+           "A month ends on the same date number; if there is none, on the last day of the month."),
+    Source("bfda-1971", "Banking and Financial Dealings Act 1971", "section 1 and Schedule 1",
+           f"{LEGISLATION}/ukpga/1971/80", "Bank holidays in England and Wales, including proclaimed days."),
+    Source("eqa-sch17-4", EQA, "Schedule 17, paragraph 4", f"{LEGISLATION}/ukpga/2010/15/schedule/17",
+           "A disability discrimination claim: 6 months starting with the date of the conduct."),
+    Source("recommendations-regs", "SEND (First-tier Tribunal Recommendations Power) Regulations 2017",
+           "regulations 3 to 6", f"{LEGISLATION}/uksi/2017/1306",
+           "Extended appeals: non-binding health and social care recommendations."),
+    Source("cop-9-69", "SEND Code of Practice: 0 to 25 years (2015)", "paragraph 9.69",
+           "https://www.gov.uk/government/publications/send-code-of-practice-0-to-25",
+           "Provision must be detailed and specific and should normally be quantified."),
+)
+
+SOURCES: dict[str, Source] = {s.id: s for s in _ALL}
+
+
+def cite(*ids: str) -> tuple[Source, ...]:
+    """The sources for ``ids``, in order; an unknown id is a programming error."""
+    return tuple(SOURCES[i] for i in ids)
