@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
@@ -168,12 +169,15 @@ def _load() -> HolidayData:
 HOLIDAYS = _load()
 
 
+@lru_cache(maxsize=16384)
 def add_months(d: date, n: int) -> date:
     """The date ``n`` calendar months after ``d`` (corresponding date, clamped to month end).
 
     Interpretation Act 1978, Schedule 1 ("month" means calendar month) and
     Dodds v Walker [1981] 1 WLR 1027 (HL): 31 December + 2 months is the last
-    day of February.
+    day of February. Cached: relativedelta takes several microseconds a call,
+    and the same dates come up again and again (the exhaustive test, a page of
+    answers).
     """
     return d + relativedelta(months=n)
 
