@@ -355,7 +355,7 @@ def appeal_right(decision: str | Decision) -> AppealRight:
         certificate = "unless-section-i-only" if d.takes_sections else "always"
         if d.takes_sections:
             notes.append("You can only appeal about the final plan, not a draft.")
-        sources = cite(*d.source_ids, "hesc-r20")
+        sources = cite(*dict.fromkeys((*d.source_ids, "hesc-r20", "recommendations-regs")))
     else:
         steps.append(Step(
             "This is a disability discrimination claim against a school. The SEND Tribunal hears these "
