@@ -17,7 +17,6 @@ starts inside a web worker).
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
 
 __version__ = "0.1.0"
 
@@ -75,7 +74,7 @@ _SUBMODULES = frozenset(
 __all__ = ["__version__", *_EXPORTS]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is not None:
         value = getattr(import_module(f".{module}", __name__), name)
