@@ -30,6 +30,7 @@ _EXPORTS: dict[str, str] = {
     # mediation
     "mediation_timeline": "mediation",
     "MediationTimeline": "mediation",
+    "mediation_agreement_duties": "mediation",
     # appeals
     "DECISIONS": "appeals",
     "Decision": "appeals",

@@ -241,27 +241,24 @@ def _run_mediation(args: argparse.Namespace) -> Answer:
 
 
 def _mediation_headline(result: Any) -> list[str]:
-    """The dates in a mediation timeline, in date order, each with what it is for."""
-    names = {
-        "contact_adviser_by": "Contact the mediation adviser by",
-        "certificate_due": "Certificate due by",
-        "mediation_by": "Mediation to be arranged by",
-        "mediation_arranged_by": "Mediation to be arranged by",
-        "deemed_certificate_due": "If mediation is not arranged in time, certificate due by",
-        "certificate_after_mediation_due": "Certificate due after mediation by",
-    }
-    data = result.to_dict()
+    """The key dates of a mediation timeline, most urgent first."""
     lines = []
-    for key, value in data.items():
-        if key in {"steps", "sources", "alternatives", "notes"} or not isinstance(value, str):
-            continue
-        try:
-            on = date.fromisoformat(value)
-        except ValueError:
-            continue
-        label = names.get(key, key.replace("_", " ").capitalize())
-        lines.append(f"{label}: {long_date(on)}")
-    return lines or ["Your mediation timeline:"]
+    if result.contact_adviser_by is not None:
+        lines.append(f"Contact the mediation adviser by: {long_date(result.contact_adviser_by)}")
+    if result.certificate_due is not None:
+        lines.append(f"Mediation certificate due by: {long_date(result.certificate_due)}")
+    if result.arrange_by is not None:
+        lines.append(f"Mediation should be arranged by: {long_date(result.arrange_by)}")
+    if result.deemed_certificate_due is not None and result.mediation_ended is None:
+        lines.append("If mediation is not arranged in time, certificate due by: "
+                     f"{long_date(result.deemed_certificate_due)}")
+    if result.certificate_after_mediation_due is not None:
+        due = result.certificate_after_mediation_due
+        lines.append(f"Certificate due after mediation by: {long_date(due)}")
+    for appeal in result.appeal_deadlines:
+        lines.append(f"Last day to appeal if the certificate is issued on "
+                     f"{long_date(appeal.certificate_issued)}: {long_date(appeal.last_day)}")
+    return lines
 
 
 #: Every subcommand, in the order ``--help`` lists them. Append new ones here.
@@ -271,6 +268,25 @@ COMMANDS: list[Command] = [
     Command("dd-claim", "the last day to make a disability discrimination claim", _add_dd_claim,
             _run_dd_claim),
     Command("mediation", "the mediation timescales", _add_mediation, _run_mediation),
+]
+
+
+def _from_module(module: str, name: str) -> Callable[..., Any]:
+    """``name`` from rules module ``module``, imported when first called (commands kept with their rules)."""
+
+    def call(*args: Any) -> Any:
+        from importlib import import_module
+
+        return getattr(import_module(f".{module}", __package__), name)(*args)
+
+    return call
+
+
+COMMANDS += [
+    Command("should-i-mediate", "whether to try mediation first or go straight to the Tribunal",
+            _from_module("should_mediate", "add_cli_arguments"), _from_module("should_mediate", "run_cli")),
+    Command("phase-transfer", "when the plan must be amended for a move to a new school or college",
+            _from_module("phase_transfer", "add_cli_arguments"), _from_module("phase_transfer", "run_cli")),
 ]
 
 

@@ -134,6 +134,44 @@ def test_dd_claim_in_words_shows_the_other_reading_of_the_law(capsys):
     assert "Other readings of the law:\n  - Monday 14 September 2026:" in out
 
 
+# -- mediation -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("told", "due"),
+    # The legal reference note's Easter and Christmas examples: 3 working days (reg 34).
+    [("2026-04-02", "2026-04-09"), ("2025-12-23", "2025-12-30")],
+)
+def test_mediation_not_wanted_gives_the_certificate_due_date(capsys, told, due):
+    data = run_json(capsys, "mediation", "--told-adviser", told, "--wants-mediation", "no")
+    assert data["certificate_due"] == due
+    assert data["arrange_by"] is None
+
+
+def test_mediation_wanted_gives_the_30_day_date_and_the_certificate_if_not_arranged(capsys):
+    data = run_json(capsys, "mediation", "--told-adviser", "2026-04-02", "--wants-mediation", "yes")
+    assert data["certificate_due"] is None
+    assert data["arrange_by"] == "2026-05-02"  # 30 calendar days
+    # 3 working days after Saturday 2 May 2026, skipping the early May bank holiday (Monday 4 May).
+    assert data["deemed_certificate_due"] == "2026-05-07"
+
+
+def test_mediation_with_the_letter_and_an_end_date_gives_the_appeal_deadline(capsys):
+    argv = ["mediation", "--told-adviser", "2026-05-05", "--wants-mediation", "Yes",
+            "--letter-sent", "2026-03-10", "--mediation-ended", "2026-06-02"]
+    data = run_json(capsys, *argv)
+    # Worked example 16: certificate issued Friday 5 June 2026 gives Monday 6 July 2026.
+    assert data["certificate_after_mediation_due"] == "2026-06-05"
+    assert data["appeal_deadlines"][0]["last_day"] == "2026-07-06"
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    assert out.splitlines()[:3] == [
+        "Contact the mediation adviser by: Sunday 10 May 2026",
+        "Mediation should be arranged by: Thursday 4 June 2026",
+        "Certificate due after mediation by: Friday 5 June 2026",
+    ]
+    assert "Last day to appeal if the certificate is issued on Friday 5 June 2026: Monday 6 July 2026" in out
+
+
 # -- bad input: exit 2, one line on stderr, nothing on stdout ----------------------------------------
 
 BAD_INPUT = [
@@ -155,6 +193,12 @@ BAD_INPUT = [
     (["dd-claim", "--conduct", "2026-13-01"], "The date of the discrimination must be a real date"),
     (["dd-claim", "--conduct", ""], "Enter the date of the discrimination"),
     (["mediation", "--told-adviser", "2026-04-02", "--wants-mediation", "maybe"], "invalid choice: 'maybe'"),
+    (["mediation", "--told-adviser", "2026-04-31", "--wants-mediation", "no"],
+     "The date you told the mediation adviser must be a real date"),
+    (["mediation", "--told-adviser", "2026-03-01", "--wants-mediation", "no", "--letter-sent", "2026-03-10"],
+     "must be the same as or after"),
+    (["mediation", "--told-adviser", "2026-03-01", "--wants-mediation", "yes", "--mediation-ended", "x"],
+     "The date mediation ended must be written as year-month-day"),
     (["appeal"], "invalid choice: 'appeal'"),
     ([], "the following arguments are required: COMMAND"),
 ]
