@@ -287,6 +287,8 @@ COMMANDS += [
             _from_module("should_mediate", "add_cli_arguments"), _from_module("should_mediate", "run_cli")),
     Command("phase-transfer", "when the plan must be amended for a move to a new school or college",
             _from_module("phase_transfer", "add_cli_arguments"), _from_module("phase_transfer", "run_cli")),
+    Command("offer-check", "check the wording of proposed provision (read from standard input)",
+            _from_module("offer_check", "add_cli_arguments"), _from_module("offer_check", "run_cli")),
 ]
 
 
