@@ -18,16 +18,18 @@ virtual file system. A date outside the data raises
 :class:`~sendrules.errors.BeyondHolidayDataError`: we never guess whether a day
 is a working day.
 
-Every lookup is a list index, worked out once at import, so the rules stay
-fast enough to check every date in the data in a few seconds.
+The working days are listed once, at import; every lookup is then a list
+index or a binary search, so the rules stay fast enough to check every date in
+the data in a few seconds.
 """
 
 from __future__ import annotations
 
 import json
+import os
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
@@ -47,7 +49,9 @@ __all__ = [
     "working_day_on_or_after",
 ]
 
-DATA_FILE = Path(__file__).parent / "data" / "bank_holidays_england_and_wales.json"
+# os.path rather than pathlib: pathlib would add several milliseconds to every import.
+DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data",
+                         "bank_holidays_england_and_wales.json")
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
@@ -95,29 +99,7 @@ class HolidayData:
         # date(1, 1, 1) is a Monday, so ordinal % 7 is 6 on Saturdays and 0 on Sundays.
         working = [o % 7 not in (6, 0) and o not in holiday_ordinals for o in range(first, last + 1)]
         self._working = working
-        # _on_or_after[i]: ordinal of the first working day on or after day i (None past the data).
-        on_or_after: list[int | None] = [None] * len(working)
-        nxt: int | None = None
-        for i in range(len(working) - 1, -1, -1):
-            if working[i]:
-                nxt = first + i
-            on_or_after[i] = nxt
-        self._on_or_after = on_or_after
-        # _on_or_before[i]: ordinal of the last working day on or before day i (None before the data).
-        on_or_before: list[int | None] = [None] * len(working)
-        prev: int | None = None
-        for i in range(len(working)):
-            if working[i]:
-                prev = first + i
-            on_or_before[i] = prev
-        self._on_or_before = on_or_before
-        # _count[i]: working days from the start of the data up to and including day i.
-        count = []
-        total = 0
-        for flag in working:
-            total += flag
-            count.append(total)
-        self._count = count
+        # Every working day in the data, in order: a bisect answers "next", "previous" and "n-th after".
         self._working_ordinals = [first + i for i, flag in enumerate(working) if flag]
 
     # -- public, read-only view -------------------------------------------------------------
@@ -161,7 +143,7 @@ class HolidayData:
 
 
 def _load() -> HolidayData:
-    with DATA_FILE.open(encoding="utf-8") as f:
+    with open(DATA_FILE, encoding="utf-8") as f:
         return HolidayData(json.load(f))
 
 
@@ -212,11 +194,13 @@ def non_working_reason(d: date) -> str | None:
 
 def working_day_on_or_after(d: date) -> date:
     """``d`` if it is a working day, otherwise the next working day (HESC r.1(3), r.12(2))."""
-    o = HOLIDAYS._on_or_after[HOLIDAYS.index(d)]
-    if o is None:
+    HOLIDAYS.index(d)
+    ordinals = HOLIDAYS._working_ordinals
+    k = bisect_left(ordinals, d.toordinal())
+    if k == len(ordinals):
         purpose = f"the first working day after {long_date(d)}"
         raise BeyondHolidayDataError(HOLIDAYS.beyond_message(d + _ONE_DAY, purpose=purpose))
-    return date.fromordinal(o)
+    return date.fromordinal(ordinals[k])
 
 
 def next_working_day_after(d: date) -> date:
@@ -227,11 +211,13 @@ def next_working_day_after(d: date) -> date:
 
 def last_working_day_on_or_before(d: date) -> date:
     """``d`` if it is a working day, otherwise the last working day before it."""
-    o = HOLIDAYS._on_or_before[HOLIDAYS.index(d)]
-    if o is None:
+    HOLIDAYS.index(d)
+    ordinals = HOLIDAYS._working_ordinals
+    k = bisect_right(ordinals, d.toordinal())
+    if k == 0:
         purpose = f"the last working day before {long_date(d)}"
         raise BeyondHolidayDataError(HOLIDAYS.beyond_message(d - _ONE_DAY, purpose=purpose))
-    return date.fromordinal(o)
+    return date.fromordinal(ordinals[k - 1])
 
 
 def add_working_days(d: date, n: int) -> date:
@@ -244,12 +230,13 @@ def add_working_days(d: date, n: int) -> date:
         raise ValueError("add_working_days counts forwards only; n must be 0 or more")
     if n == 0:
         return d
-    i = HOLIDAYS.index(d)
-    target = HOLIDAYS._count[i] + n  # the working day with this running count is the answer
-    if target > len(HOLIDAYS._working_ordinals):
+    HOLIDAYS.index(d)
+    ordinals = HOLIDAYS._working_ordinals
+    k = bisect_right(ordinals, d.toordinal()) + n - 1  # index of the n-th working day after d
+    if k >= len(ordinals):
         raise BeyondHolidayDataError(HOLIDAYS.beyond_message(
             HOLIDAYS.known_until + _ONE_DAY, purpose=f"the date {n} working days after {long_date(d)}"))
-    return date.fromordinal(HOLIDAYS._working_ordinals[target - 1])
+    return date.fromordinal(ordinals[k])
 
 
 def computed_holiday_note(*days: date | None) -> str | None:

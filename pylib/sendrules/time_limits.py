@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from .calendar import (
     HOLIDAYS,
@@ -56,7 +55,7 @@ RULE_CHRISTMAS = "christmas-new-year"
 RULE_AUGUST = "august"
 
 
-def _check_date(value: Any, name: str) -> None:
+def _check_date(value: object, name: str) -> None:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}")
 
@@ -82,13 +81,18 @@ def _month_step(start: date, n: int, end: date, source_ids: tuple[str, ...]) -> 
 
 # -- SEN appeals ---------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
 class _Adjusted:
-    last_day: date
-    rule: str
-    step: Step
-    alternatives: tuple[Alternative, ...]
-    skipped_to: date  # the latest day the answer relied on
+    """The end of the period after r.12 moves it. A plain class: dataclasses cost import time."""
+
+    __slots__ = ("last_day", "rule", "step", "alternatives", "skipped_to")
+
+    def __init__(self, last_day: date, rule: str, step: Step, alternatives: tuple[Alternative, ...],
+                 skipped_to: date) -> None:
+        self.last_day = last_day
+        self.rule = rule
+        self.step = step
+        self.alternatives = alternatives
+        self.skipped_to = skipped_to  # the latest day the answer relied on
 
 
 def _window_rule(d: date) -> tuple[str, date] | None:
@@ -142,19 +146,26 @@ def _adjust(raw: date) -> _Adjusted:
     return _Adjusted(last, RULE_WEEKEND, Step(text, last, "hesc-r12-2"), alternatives, relied_on)
 
 
-@dataclass(frozen=True)
 class _AppealCore:
-    letter_sent: date
-    certificate_issued: date | None
-    letter_end: date
-    certificate_end: date | None
-    raw_end: date
-    governed_by: str
-    last_day: date
-    rule: str
-    steps: tuple[Step, ...]
-    alternatives: tuple[Alternative, ...]
-    relied_on: date
+    """The appeal deadline before ``today`` is considered (shared with the mediation timeline)."""
+
+    __slots__ = ("letter_sent", "certificate_issued", "letter_end", "certificate_end", "raw_end",
+                 "governed_by", "last_day", "rule", "steps", "alternatives", "relied_on")
+
+    def __init__(self, letter_sent: date, certificate_issued: date | None, letter_end: date,
+                 certificate_end: date | None, raw_end: date, governed_by: str, last_day: date, rule: str,
+                 steps: tuple[Step, ...], alternatives: tuple[Alternative, ...], relied_on: date) -> None:
+        self.letter_sent = letter_sent
+        self.certificate_issued = certificate_issued
+        self.letter_end = letter_end
+        self.certificate_end = certificate_end
+        self.raw_end = raw_end
+        self.governed_by = governed_by
+        self.last_day = last_day
+        self.rule = rule
+        self.steps = steps
+        self.alternatives = alternatives
+        self.relied_on = relied_on
 
 
 def _appeal_core(letter_sent: date, certificate_issued: date | None) -> _AppealCore:
