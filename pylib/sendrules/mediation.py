@@ -111,12 +111,14 @@ def _check(value: Any, name: str, *, optional: bool = False) -> None:
         raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}")
 
 
-def _beyond() -> BeyondHolidayDataError:
-    return BeyondHolidayDataError(
-        f"We only have bank holiday dates up to {short_date(HOLIDAYS.known_until)}, so we cannot work out "
-        "mediation dates after that. Check the date you told the mediation adviser.",
-        field="told-adviser",
-    )
+def _beyond(told_adviser: date) -> BeyondHolidayDataError:
+    if told_adviser < HOLIDAYS.starts_on:
+        message = (f"We only have bank holiday dates from {short_date(HOLIDAYS.starts_on)}, so we cannot "
+                   "work out mediation dates before that. Check the date you told the mediation adviser.")
+    else:
+        message = (f"We only have bank holiday dates up to {short_date(HOLIDAYS.known_until)}, so we cannot "
+                   "work out mediation dates after that. Check the date you told the mediation adviser.")
+    return BeyondHolidayDataError(message, field="told-adviser")
 
 
 def mediation_timeline(
@@ -259,7 +261,7 @@ def mediation_timeline(
             if appeals:
                 source_ids += ["hesc-r20", "hesc-r12-2", "hesc-r12-3"]
     except BeyondHolidayDataError as err:
-        raise _beyond() from err
+        raise _beyond(told_adviser) from err
 
     notes.append("These are the latest dates. A certificate often comes sooner. Once you have it, use the "
                  "date on it to work out your last day to appeal.")

@@ -144,6 +144,12 @@ def test_dates_beyond_the_holiday_data_are_refused():
     assert err.value.field == "told-adviser"
 
 
+def test_dates_before_the_holiday_data_are_refused_saying_where_the_data_starts():
+    with pytest.raises(BeyondHolidayDataError) as err:
+        mediation_timeline(date(2019, 12, 30), False)
+    assert "from 1 January 2020" in err.value.message
+
+
 def test_a_computed_year_carries_a_note():
     m = mediation_timeline(date(2029, 3, 1), False)
     assert m.uses_computed_holidays is True
