@@ -291,7 +291,7 @@ _RULES: tuple[_Rule, ...] = (
             r"|\bconsider(?:ing)?\b"),
         "A recommendation or a benefit is advice, not a decision. The local authority does not have "
         "to secure it.",
-        "Will the LA make sure this is provided, and can it be written as what my child 'will "
+        "Will the council make sure this is provided, and can it be written as what my child 'will "
         "receive', with who, how much and how often?",
     ),
     _Rule(

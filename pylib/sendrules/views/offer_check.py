@@ -1,0 +1,242 @@
+"""The "Check the council's wording" calculator on the check-the-offer page.
+
+Presentation only: every verdict, missing element, flag, reason and question to
+ask comes from :func:`sendrules.offer_check.check_offer`. The status messages,
+error summary, steps and sources list are the shared pieces of
+:mod:`sendrules.web`.
+
+One question: a GOV.UK textarea, ``offer-text``. The pasted wording is private:
+it is never put into the web address (the query is only
+``calculator=offer-check``), never sent anywhere, and never treated as HTML:
+every sentence is escaped before it is shown.
+
+:data:`CALCULATOR` is the entry for the registry in :mod:`sendrules.web`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .. import web
+from ..errors import SendRulesError
+from ..offer_check import ESSENTIAL, OfferCheck, SentenceCheck, check_offer
+from ..web import PAGE_LINKS, Ids, _e
+
+__all__ = ["CALCULATOR", "FIELD", "NAME", "form_html", "render"]
+
+NAME = "offer-check"
+FIELD = "offer-text"
+
+HINT = "Paste one section at a time. Nothing you paste leaves your device."
+
+_TAGS = {"vague": "Vague", "specific": "Specific", "not provision": "Not provision"}
+
+_ELEMENT_WORDS = {
+    "what": "what the provision is",
+    "who": "who gives it (role, training or qualification)",
+    "how much": "how much (minutes or hours)",
+    "how often": "how often (per day, week or term)",
+    "group size": "the group size (1:1, or a group of how many)",
+    "duration": "for how long, or when it is reviewed",
+}
+
+_FOUND_LABELS = (
+    ("what", "What"),
+    ("who", "Who"),
+    ("how_much", "How much"),
+    ("how_often", "How often"),
+    ("group_size", "Group size"),
+    ("duration", "How long or review"),
+)
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """A GOV.UK textarea for the pasted wording. Reading never fails: the rules check it."""
+
+    name: str
+    label: str
+    hint: str
+
+    @property
+    def first_id(self) -> str:
+        return self.name
+
+    def owns(self, field: str | None) -> bool:
+        return field == self.name
+
+    def focus_id(self, error: SendRulesError) -> str:
+        return self.name
+
+    def read(self, fields: web.Fields) -> str | None:
+        """The wording as typed; ``None`` when the field was not sent at all (a bare web address)."""
+        if self.name not in fields:
+            return None
+        values = fields.get(self.name) or []
+        return values[0] if values else ""
+
+    def html(self, fields: web.Fields, value: Any, error: SendRulesError | None) -> str:
+        hint_id = f"{self.name}-hint"
+        error_id = f"{self.name}-error" if error else None
+        typed = value if isinstance(value, str) else (self.read(fields) or "")
+        cls = "govuk-textarea" + (" govuk-textarea--error" if error else "")
+        invalid = ' aria-invalid="true"' if error else ""
+        group_cls = "govuk-form-group" + (" govuk-form-group--error" if error else "")
+        message = web._error_message(error_id, error.message) if error and error_id else ""
+        return (
+            f'<div class="{group_cls}" data-question="{_e(self.name)}">'
+            f'<label class="govuk-label govuk-label--s" for="{_e(self.name)}">{_e(self.label)}</label>'
+            f"{web._hint(hint_id, self.hint)}{message}"
+            f'<textarea class="{cls}" id="{_e(self.name)}" name="{_e(self.name)}" rows="12" '
+            f'spellcheck="true" autocomplete="off"{web._described_by(hint_id, error_id)}{invalid}>'
+            f"{_e(typed)}</textarea>"
+            "</div>"
+        )
+
+
+QUESTIONS = (
+    _Wording(
+        name=FIELD,
+        label="The wording you want to check",
+        hint=HINT,
+    ),
+)
+
+
+#: Opening ``?calculator=offer-check`` (a reload, a bookmark) sends no wording at all: show the
+#: empty form again, with no error and no answer. A submitted form always sends the field.
+_NOTHING_SENT = OfferCheck(sentences=(), provision=0, vague=0, specific=0, not_provision=0, summary="")
+
+
+def _answer(values: dict[str, Any], today: date) -> OfferCheck:
+    text = values.get(FIELD)
+    if text is None:
+        return _NOTHING_SENT
+    return check_offer(text)
+
+
+def _query(result: OfferCheck) -> list[tuple[str, str]]:
+    """Nothing: the wording stays out of the web address (``calculator=offer-check`` only)."""
+    return []
+
+
+def _and(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _sentence_item(number: int, check: SentenceCheck) -> str:
+    tag = _TAGS[check.verdict]
+    verdict = check.verdict.replace(" ", "-")
+    parts = [
+        f'<p class="offer-check__head"><strong class="offer-check__tag offer-check__tag--{verdict}" '
+        f'data-tag="{verdict}">{_e(tag)}</strong> '
+        f'<span class="visually-hidden">Sentence {number}: </span></p>',
+        f'<p class="offer-check__text" data-text>{_e(check.text)}</p>',
+        f'<p class="offer-check__reason">{_e(check.reason)}</p>',
+    ]
+    if check.kind == "provision":
+        lacking = [m for m in check.missing if m in ESSENTIAL]
+        also = [m for m in check.missing if m not in ESSENTIAL]
+        if lacking:
+            parts.append('<p class="offer-check__missing" data-missing="' + _e(" ".join(lacking)) + '">'
+                         f"It does not say {_e(_and([_ELEMENT_WORDS[m] for m in lacking]))}.</p>")
+        if also:
+            parts.append('<p class="offer-check__also" data-also-missing="' + _e(" ".join(also)) + '">'
+                         f"It could also say {_e(_and([_ELEMENT_WORDS[m] for m in also]))}.</p>")
+        found = [(label, getattr(check.found, key)) for key, label in _FOUND_LABELS
+                 if getattr(check.found, key)]
+        if found:
+            rows = "".join(f'<div class="govuk-summary-list__row govuk-summary-list__row--no-actions">'
+                           f'<dt class="govuk-summary-list__key">{_e(label)}</dt>'
+                           f'<dd class="govuk-summary-list__value">{_e(value)}</dd></div>'
+                           for label, value in found)
+            parts.append(f'<details class="offer-check__found"><summary>What we found</summary>'
+                         f'<dl class="govuk-summary-list">{rows}</dl></details>')
+        if check.flags:
+            flags = "".join(
+                f'<li data-flag="{_e(f.rule)}">'
+                f'<p><strong>\u2018{_e(f.phrase)}\u2019</strong>: {_e(f.why)}</p>'
+                f'<p class="offer-check__ask">Ask the council: {_e(f.ask)}</p></li>'
+                for f in check.flags
+            )
+            parts.append(f'<ul class="govuk-list offer-check__flags">{flags}</ul>')
+    return (f'<li class="offer-check__sentence" data-sentence="{number}" data-verdict="{_e(verdict)}">'
+            f'{"".join(parts)}</li>')
+
+
+def _title(result: OfferCheck) -> str:
+    if result.provision == 0:
+        return "No provision found to check"
+    if result.vague == 0:
+        return "No vague wording found"
+    return (f"{result.vague} of {web._plural(result.provision, 'sentence', 'sentences')} "
+            f"{'needs' if result.vague == 1 else 'need'} more detail")
+
+
+def _present(result: OfferCheck, ids: Ids) -> str:
+    if result is _NOTHING_SENT:
+        return ""
+    counts = (f"Vague: {result.vague}. Specific: {result.specific}. "
+              f"Not provision: {result.not_provision}.")
+    panel = (
+        f'<div class="calculator-panel" data-result="offer-check" data-vague="{result.vague}" '
+        f'data-specific="{result.specific}" data-not-provision="{result.not_provision}">'
+        f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">{_e(_title(result))}</h3>'
+        f'<p class="calculator-panel__body">{_e(result.summary)}</p>'
+        f'<p class="calculator-panel__body">{_e(counts)}</p>'
+        "</div>"
+    )
+    items = "".join(_sentence_item(i, c) for i, c in enumerate(result.sentences, start=1))
+    sentences = f'<ol class="govuk-list offer-check__sentences" data-result="sentences">{items}</ol>'
+    caveat = ('<p class="offer-check__caveat" data-result="caveat">This is a check of the wording only, '
+              "not legal advice. It looks for common warning signs and cannot tell whether the help is "
+              "right for your child.</p>")
+    parts = [
+        panel,
+        caveat,
+        web._section("Sentence by sentence", sentences, data="sentences"),
+        web._section("How we checked", web._steps(result.steps), data="steps"),
+        web._section("Things to know", web._bullets(result.notes), data="notes"),
+        web._section("Sources", web._sources_block(result.sources), data="sources"),
+        web._next_steps([
+            (PAGE_LINKS["should-you-mediate"], "Decide whether to try mediation"),
+            (PAGE_LINKS["appeal-deadline"], "Work out your last day to appeal"),
+            (PAGE_LINKS["help"], "Get free advice from IPSEA or your local SENDIASS"),
+        ]),
+    ]
+    return "".join(parts)
+
+
+#: The registry entry for :data:`sendrules.web.CALCULATORS`.
+CALCULATOR = web.Calculator(
+    name=NAME,
+    title="Check the wording",
+    button="Check the wording",
+    questions=QUESTIONS,
+    answer=_answer,
+    present=_present,
+    query=_query,
+    by_hand=("#the-short-answer", "check it by hand"),
+)
+
+
+def form_html() -> str:
+    """The calculator's root element as built into the page (``data-state="loading"``)."""
+    return (f'<div class="calculator" data-calculator="{NAME}" data-state="loading" '
+            f'aria-labelledby="{Ids(NAME).title}" role="region">{web._inner(CALCULATOR)}</div>')
+
+
+def render(fields: dict[str, list[str]], today: date) -> dict[str, Any]:
+    """One submission: ``{"html", "focus", "title_error", "query"}``, as :func:`sendrules.web.render`.
+
+    The query is always ``calculator=offer-check`` or empty: the wording never goes into the address.
+    """
+    try:
+        return web._answer(CALCULATOR, web._normalise(fields), today)
+    except Exception:  # noqa: BLE001 - never show a traceback to a reader
+        return web._problem(CALCULATOR, fields if isinstance(fields, dict) else {})
+
