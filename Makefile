@@ -1,0 +1,62 @@
+# The SEND Appeal Guide for England: build, serve and test.
+# Each target sets up what it needs (Python venvs, npm packages, the wheel the site ships,
+# Chromium for the browser tests). Stamp files keep repeated runs quick.
+
+PYTHON ?= python3
+PORT ?= 8000
+
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA_VENV := .venv-data
+WHEEL := build/wheels/python_dateutil-4.0.0-py3-none-any.whl
+SITE_DIR := site
+
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: serve build test lint clean chromium
+
+serve: $(VENV)/.installed node_modules/.installed $(WHEEL)
+	SITE_URL=http://127.0.0.1:$(PORT)/ $(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
+	@echo "Serving the site at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	cd $(SITE_DIR) && ../$(PY) -m http.server --bind 127.0.0.1 $(PORT)
+
+build: $(VENV)/.installed node_modules/.installed $(WHEEL)
+	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
+
+test: build $(DATA_VENV)/.installed chromium lint
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+
+clean:
+	rm -rf $(SITE_DIR) build .pytest_cache .ruff_cache
+
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+	  echo "Chromium: $$(command -v chromium || command -v chromium-browser)"; \
+	else \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y chromium; \
+	fi
+
+$(VENV)/.installed: requirements/dev.txt requirements/constraints.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -r requirements/dev.txt -c requirements/constraints.txt
+	$(PY) -m pip install --no-deps -e .
+	touch $@
+
+$(DATA_VENV)/.installed: requirements/holiday-data.txt requirements/holiday-data-constraints.txt
+	test -x $(DATA_VENV)/bin/python || $(PYTHON) -m venv $(DATA_VENV)
+	$(DATA_VENV)/bin/python -m pip install -r requirements/holiday-data.txt \
+	  -c requirements/holiday-data-constraints.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(WHEEL): | $(VENV)/.installed
+	$(PY) -m pip download --no-deps --only-binary=:all: python-dateutil==4.0.0 -d build/wheels
+	touch $@

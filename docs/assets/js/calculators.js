@@ -1,0 +1,121 @@
+// The generic glue between calculator pages and the sendrules library running in a Python
+// worker (docs/decisions/001-one-library-two-runtimes.md, "The browser protocol").
+// It holds no rules, no date arithmetic and no wording: Python renders every answer, and the
+// page's static HTML holds the loading, error and no-JavaScript messages, shown by data-state.
+
+const asset = (path) => new URL(path, import.meta.url).href;
+
+// Loading stages the page can observe; a <progress data-progress> in a root shows them.
+const STAGES = { started: 1, pythonStarting: 2, ready: 3 };
+
+let worker = null; // one Python worker per document, kept across instant navigations
+let stage = 0;
+const staticHtml = new WeakMap(); // each root's HTML as built, restored if Python fails
+
+const roots = () => [...document.querySelectorAll("[data-calculator]")];
+
+function showStage(value) {
+  stage = Math.max(stage, value);
+  for (const bar of document.querySelectorAll("[data-calculator] progress[data-progress]")) {
+    bar.max = STAGES.ready;
+    bar.value = stage;
+  }
+}
+
+function setState(root, state) {
+  root.dataset.state = state;
+}
+
+// performance marks "calculators:python-starting" and "calculators:python-ready" time the start.
+function startWorker() {
+  worker ??= (async () => {
+    performance.mark("calculators:python-starting");
+    showStage(STAGES.started);
+    const { PyWorker } = await import(asset("../pyscript/core.js"));
+    showStage(STAGES.pythonStarting);
+    const python = await PyWorker(asset("../py/calculators_worker.py"), {
+      version: asset("./pyodide-loader.js"),
+      config: {
+        files: {
+          [asset("../py/python_dateutil-4.0.0-py3-none-any.whl")]: "./*",
+          [asset("../py/sendrules.zip")]: "./*",
+        },
+      },
+    });
+    performance.mark("calculators:python-ready");
+    return python;
+  })();
+  return worker;
+}
+
+function fail(root, error) {
+  console.error(`Calculator "${root.dataset.calculator}" failed:`, error);
+  if (staticHtml.has(root)) root.innerHTML = staticHtml.get(root);
+  setState(root, "error");
+}
+
+function todayISO() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+async function render(root, fields) {
+  try {
+    const python = await startWorker();
+    const answer = JSON.parse(
+      await python.sync.render(root.dataset.calculator, JSON.stringify(fields), todayISO()),
+    );
+    root.innerHTML = answer.html;
+    const title = document.title.replace(/^Error: /, "");
+    document.title = answer.title_error ? `Error: ${title}` : title;
+    history.replaceState(history.state, "", location.pathname + (answer.query ? `?${answer.query}` : ""));
+    document.getElementById(answer.focus)?.focus();
+  } catch (error) {
+    fail(root, error);
+  }
+}
+
+function fieldsOf(entries) {
+  const fields = {};
+  for (const [name, value] of entries) (fields[name] ??= []).push(String(value));
+  return fields;
+}
+
+// One page view: a direct load, or a page swapped in by Material's instant navigation.
+function onPageView() {
+  const found = roots();
+  if (!found.length) return;
+  for (const root of found) {
+    staticHtml.set(root, root.innerHTML);
+    setState(root, "loading");
+  }
+  showStage(stage);
+  const params = new URLSearchParams(location.search);
+  startWorker().then(
+    () => {
+      showStage(STAGES.ready);
+      for (const root of found) {
+        if (!root.isConnected) continue;
+        setState(root, "ready");
+        if (params.get("calculator") === root.dataset.calculator) render(root, fieldsOf(params));
+      }
+    },
+    (error) => found.forEach((root) => fail(root, error)),
+  );
+}
+
+document.addEventListener("submit", (event) => {
+  const root = event.target.closest("[data-calculator]");
+  if (!root) return;
+  event.preventDefault();
+  render(root, fieldsOf(new FormData(event.target, event.submitter)));
+});
+
+document.addEventListener("click", (event) => {
+  if (event.target.closest('[data-action="print"]')) window.print();
+});
+
+if (window.document$) window.document$.subscribe(onPageView);
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPageView);
+else onPageView();

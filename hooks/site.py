@@ -1,0 +1,132 @@
+"""MkDocs hook: fill the calculator and sources placeholders, and ship the browser runtime.
+
+Pages hold two kinds of placeholder (docs/decisions/001-one-library-two-runtimes.md):
+
+* ``<!-- calculator: NAME -->`` becomes ``sendrules.web.form_html(NAME)``;
+* ``<!-- sources: ID ID ... -->`` becomes ``sendrules.web.sources_html([ID, ...])``.
+
+After the build, the runtime the calculators need is copied into the built site (never into
+docs/): PyScript's core, the Pyodide runtime files, the python-dateutil wheel and a zip of the
+``sendrules`` package made from the working tree, data files included.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+PYLIB = ROOT / "pylib"
+PACKAGE = PYLIB / "sendrules"
+NODE_MODULES = ROOT / "node_modules"
+WHEELS = ROOT / "build" / "wheels"
+
+PYSCRIPT_DIST = NODE_MODULES / "@pyscript" / "core" / "dist"
+PYODIDE_DIST = NODE_MODULES / "pyodide"
+PYODIDE_RUNTIME_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+DATEUTIL_WHEEL = "python_dateutil-4.0.0-py3-none-any.whl"
+
+# Where the glue (docs/assets/js/calculators.js) expects each piece, relative to the site root.
+PYSCRIPT_TARGET = Path("assets/pyscript")
+PYODIDE_TARGET = Path("assets/pyodide")
+PYTHON_TARGET = Path("assets/py")
+
+CALCULATOR = re.compile(r"<!--\s*calculator:\s*([a-z0-9-]+)\s*-->")
+SOURCES = re.compile(r"<!--\s*sources:\s*([^>]*?)\s*-->")
+
+SETUP_HINT = "Run `make build` (or `make serve`), which installs it first."
+
+
+def _web():
+    """Import sendrules.web from the working tree, failing the build with a clear message."""
+    if str(PYLIB) not in sys.path:
+        sys.path.insert(0, str(PYLIB))
+    if not (PACKAGE / "web.py").exists():
+        raise PluginError(
+            "A page has a calculator or sources placeholder but pylib/sendrules/web.py does not "
+            "exist, so the placeholder cannot be filled in."
+        )
+    return importlib.import_module("sendrules.web")
+
+
+def on_page_content(html, page, config, files):
+    """Replace the placeholders after Markdown has run, so their HTML is inserted untouched.
+
+    Markdown passes HTML comments through as they are, while a placeholder quoted in a code
+    block arrives escaped (``&lt;!--``) and is left alone.
+    """
+    if not (CALCULATOR.search(html) or SOURCES.search(html)):
+        return html
+    web = _web()
+    html = CALCULATOR.sub(lambda match: web.form_html(match.group(1)), html)
+    return SOURCES.sub(lambda match: web.sources_html(match.group(1).split()), html)
+
+
+def _require(path: Path, what: str) -> Path:
+    if not path.exists():
+        raise PluginError(f"{what} is missing ({path.relative_to(ROOT)}). {SETUP_HINT}")
+    return path
+
+
+def _copy_pyscript(site: Path) -> None:
+    """PyScript's built chunks; the source maps and the empty service worker are not needed."""
+    _require(PYSCRIPT_DIST, "node_modules/@pyscript/core (npm ci)")
+    target = site / PYSCRIPT_TARGET
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(PYSCRIPT_DIST.iterdir()):
+        if path.suffix == ".map" or path.name == "service-worker.js":
+            continue
+        shutil.copy2(path, target / path.name)
+
+
+def _copy_pyodide(site: Path) -> None:
+    target = site / PYODIDE_TARGET
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_RUNTIME_FILES:
+        shutil.copy2(_require(PYODIDE_DIST / name, "node_modules/pyodide (npm ci)"), target / name)
+
+
+def _copy_wheel(site: Path) -> None:
+    wheel = _require(WHEELS / DATEUTIL_WHEEL, f"The {DATEUTIL_WHEEL} wheel")
+    shutil.copy2(wheel, site / PYTHON_TARGET / DATEUTIL_WHEEL)
+
+
+def _zip_package(site: Path) -> None:
+    """Zip sendrules as it is in the working tree, with its data files.
+
+    The timestamps are fixed so that the same sources give the same zip.
+    """
+    out = site / PYTHON_TARGET / "sendrules.zip"
+    members = sorted(
+        path
+        for pattern in ("*.py", "views/*.py", "data/*.json")
+        for path in PACKAGE.glob(pattern)
+        if "__pycache__" not in path.parts
+    )
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in members:
+            info = zipfile.ZipInfo(path.relative_to(PYLIB).as_posix(), date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+
+
+def on_post_build(config, **kwargs):
+    site = Path(config["site_dir"])
+    _require(NODE_MODULES, "node_modules")
+    (site / PYTHON_TARGET).mkdir(parents=True, exist_ok=True)
+    _copy_pyscript(site)
+    _copy_pyodide(site)
+    _copy_wheel(site)
+    _zip_package(site)

@@ -1,0 +1,66 @@
+"""Fixtures for the end-to-end tests: Debian's Chromium, the site built for and served from a
+random port on 127.0.0.1, a record of every request, and checks that fail on page errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.support.site import CHROMIUM_ARGS, built_and_served, chromium_path  # noqa: E402
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(item.fspath).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """(site directory, base URL): the site built for the exact origin it is served from."""
+    site_dir = tmp_path_factory.mktemp("site")
+    with built_and_served(site_dir) as base_url:
+        yield site_dir, base_url
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_site):
+    return built_site[0]
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site):
+    return built_site[1]
+
+
+@pytest.fixture
+def requests_seen(context):
+    """Every URL requested in the context: pages, dedicated workers and service workers."""
+    seen = []
+    context.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
+@pytest.fixture
+def page_errors():
+    """Uncaught errors in the page. A test that provokes one on purpose empties the list."""
+    return []
+
+
+@pytest.fixture
+def page(page, page_errors):
+    page.on("pageerror", lambda error: page_errors.append(f"{error.name}: {error.message}"))
+    yield page
+    assert page_errors == [], "uncaught errors in the page:\n" + "\n".join(page_errors)
+

@@ -1,0 +1,154 @@
+"""The built site as a whole: accessible, self-contained, readable without JavaScript, and
+calculators whose Python starts in a worker that survives Material's instant navigation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+from tests.support.axe import axe_violations
+from tests.support.browser import LONG_TASK_RECORDER, click_link_to, wait_ready
+from tests.support.site import calculator_pages, foreign_requests, page_paths
+
+pytestmark = pytest.mark.e2e
+
+# The main thread must never be blocked for this long while Python starts. Starting Pyodide on
+# the main thread blocks it for about 2.5 s in one task here; in the worker it is not blocked.
+LONGEST_ALLOWED_TASK_MS = 200
+
+
+@pytest.fixture(scope="session")
+def pages(site_dir):
+    return page_paths(site_dir)
+
+
+@pytest.fixture(scope="session")
+def calculators(site_dir):
+    found = calculator_pages(site_dir)
+    assert found, "no page of the built site holds a calculator"
+    return found
+
+
+def calculator_roots(page):
+    return page.locator("[data-calculator]")
+
+
+def wait_all_ready(page):
+    roots = calculator_roots(page)
+    for index in range(roots.count()):
+        wait_ready(roots.nth(index))
+
+
+def test_the_site_has_its_pages_and_the_runtime(site_dir, pages, calculators):
+    assert "" in pages
+    for path in (
+        "assets/pyscript/core.js",
+        "assets/pyodide/pyodide.mjs",
+        "assets/pyodide/pyodide.asm.wasm",
+        "assets/py/python_dateutil-4.0.0-py3-none-any.whl",
+        "assets/py/sendrules.zip",
+        "assets/py/calculators_worker.py",
+    ):
+        assert (site_dir / path).is_file(), path
+    assert not list((site_dir / "assets/pyscript").glob("*.map"))
+
+
+def test_every_page_passes_axe_and_nothing_leaves_the_machine(page, requests_seen, pages, calculators):
+    failures = []
+    for path in pages:
+        page.goto(path)
+        if path in calculators:
+            wait_all_ready(page)  # check the calculators' forms too, and every request they make
+        violations = axe_violations(page)
+        if violations:
+            failures.append(f"/{path}:\n  " + "\n  ".join(violations))
+    assert failures == [], "axe found WCAG 2.2 A/AA violations:\n" + "\n".join(failures)
+    assert foreign_requests(requests_seen) == []
+
+
+def test_a_calculator_page_loaded_directly_becomes_ready(page, requests_seen, calculators):
+    path = next(iter(calculators))
+    page.goto(path)
+    roots = calculator_roots(page)
+    expect(roots).to_have_count(len(calculators[path]))
+    wait_all_ready(page)
+    assert page.evaluate("performance.getEntriesByName('calculators:python-ready').length") == 1
+    assert foreign_requests(requests_seen) == []
+
+
+def test_instant_navigation_keeps_the_document_and_reuses_one_python_worker(
+    page, base_url, requests_seen, calculators
+):
+    first, second = list(calculators)[:2]
+    python_workers = []  # PyScript starts its worker from a blob: URL (Material's search worker does not)
+    page.on("worker", lambda worker: worker.url.startswith("blob:") and python_workers.append(worker.url))
+
+    page.goto("")
+    page.evaluate("window.__sameDocument = true")
+    click_link_to(page, base_url + first)
+    expect(page).to_have_url(base_url + first)
+    wait_all_ready(page)
+    assert page.evaluate("window.__sameDocument") is True, "the link was not an instant navigation"
+    assert len(python_workers) == 1
+
+    click_link_to(page, base_url + second)
+    expect(page).to_have_url(base_url + second)
+    wait_all_ready(page)
+    assert page.evaluate("window.__sameDocument") is True
+    assert len(python_workers) == 1, "a second Python worker was started"
+    assert sum(url.endswith("/pyodide.asm.wasm") for url in requests_seen) == 1
+    assert page.evaluate("performance.getEntriesByName('calculators:python-starting').length") == 1
+    assert foreign_requests(requests_seen) == []
+
+
+def test_without_javascript_calculator_pages_still_read_fully(browser, base_url, calculators):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for path in calculators:
+            page.goto(path)
+            expect(page.locator("h1")).to_be_visible()
+            for index in range(calculator_roots(page).count()):
+                root = calculator_roots(page).nth(index)
+                expect(root).to_be_visible()
+                text = root.inner_text()  # visible text only
+                assert re.search(r"JavaScript", text), f"/{path}: no notice that JavaScript is needed"
+                assert re.search(r"by hand", text, re.IGNORECASE), f"/{path}: no by-hand method"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    "break_python",
+    [
+        pytest.param(lambda route: route.abort(), id="wasm-download-fails"),
+        pytest.param(lambda route: route.fulfill(status=200, body=b"not wasm"), id="wasm-is-corrupt"),
+    ],
+)
+def test_if_python_cannot_start_the_calculator_says_so(page, page_errors, calculators, break_python):
+    path = next(iter(calculators))
+    page.route("**/pyodide.asm.wasm", break_python)
+    page.goto(path)
+    root = calculator_roots(page).first
+    expect(root).to_have_attribute("data-state", "error", timeout=90_000)
+    expect(root).to_be_visible()
+    assert root.inner_text().strip(), "the calculator is blank when Python cannot start"
+    page_errors.clear()  # the broken download is the point of this test
+
+
+def test_the_page_stays_responsive_while_python_starts(page, calculators):
+    page.add_init_script(LONG_TASK_RECORDER)
+    page.goto(next(iter(calculators)))
+    wait_all_ready(page)
+    window = page.evaluate(
+        """() => ({start: performance.getEntriesByName('calculators:python-starting')[0].startTime,
+                   ready: performance.getEntriesByName('calculators:python-ready')[0].startTime})"""
+    )
+    blocking = [
+        task
+        for task in page.evaluate("window.__longTasks")
+        if task["start"] + task["duration"] > window["start"] and task["start"] < window["ready"]
+        and task["duration"] > LONGEST_ALLOWED_TASK_MS
+    ]
+    assert blocking == [], f"the main thread was blocked while Python started: {blocking}"
