@@ -1,0 +1,264 @@
+"""The "Email the mediation adviser" tool on the checklist page.
+
+Presentation only: whether a certificate is needed, every date and every word of the
+email come from :func:`sendrules.adviser_email.adviser_email`. The form, error summary,
+status messages, steps and sources list are the shared pieces of :mod:`sendrules.web`.
+
+Questions, GOV.UK style: the decision (radios ``decision``, the command line's values,
+without the disability discrimination claim, which needs no certificate), the parts of the
+plan (checkboxes ``sections``, only for ``plan-contents``), the date on the decision letter
+(``letter-sent-day/-month/-year``), whether the family wants mediation (radios
+``wants-mediation``) and, optionally, the child's and the parent's names (text boxes
+``child-name`` and ``parent-name``).
+
+The names are private: they are never put into the web address (the query holds only the
+decision, the sections, the letter date and the yes or no), and they are escaped wherever
+they are shown. The email is plain text in a box the reader can select, with "Copy" buttons
+(``data-action="copy"``, ``data-copy-target`` naming the element) and a ``mailto:`` link
+that opens the reader's own email app.
+
+:data:`CALCULATOR` is the entry for the registry in :mod:`sendrules.web`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import quote
+
+from .. import web
+from ..adviser_email import MAX_NAME_LENGTH, AdviserEmail, adviser_email
+from ..appeals import DECISIONS
+from ..errors import SendRulesError, UnknownDecisionError
+from ..web import PAGE_LINKS, SECTION_LABELS, ChoiceQuestion, DateQuestion, Ids, _e
+
+__all__ = ["CALCULATOR", "NAME", "PRIVATE_FIELDS", "QUESTIONS", "form_html", "mailto", "render"]
+
+NAME = "adviser-email"
+WANTS = "wants-mediation"
+SELECT_WANTS = "Select whether you want to try mediation"
+NO_EMAIL_FOR = "disability-discrimination"
+#: Fields that never go into the web address.
+PRIVATE_FIELDS = ("child-name", "parent-name")
+
+SUBJECT_ID = f"{NAME}-subject"
+BODY_ID = f"{NAME}-body"
+
+_CHOICES = {"yes": True, "no": False}
+
+
+def _decision_options() -> tuple[tuple[str, str], ...]:
+    return tuple((key, d.label) for key, d in DECISIONS.items() if key != NO_EMAIL_FOR)
+
+
+def _section_options() -> tuple[tuple[str, str], ...]:
+    return tuple(SECTION_LABELS.items())
+
+
+@dataclass(frozen=True)
+class _Name:
+    """An optional GOV.UK text input for a name. Reading never fails; the rules tidy it."""
+
+    name: str
+    label: str
+    hint: str
+    autocomplete: str
+
+    @property
+    def first_id(self) -> str:
+        return self.name
+
+    def owns(self, field: str | None) -> bool:
+        return field == self.name
+
+    def focus_id(self, error: SendRulesError) -> str:
+        return self.name
+
+    def read(self, fields: web.Fields) -> str | None:
+        return web._first(fields, self.name) or None
+
+    def html(self, fields: web.Fields, value: Any, error: SendRulesError | None) -> str:
+        hint_id = f"{self.name}-hint"
+        typed = web._first(fields, self.name)
+        return (
+            f'<div class="govuk-form-group" data-question="{_e(self.name)}">'
+            f'<label class="govuk-label govuk-label--s" for="{_e(self.name)}">{_e(self.label)}</label>'
+            f"{web._hint(hint_id, self.hint)}"
+            f'<input class="govuk-input govuk-input--width-20" id="{_e(self.name)}" name="{_e(self.name)}" '
+            f'type="text" autocomplete="{_e(self.autocomplete)}" spellcheck="false" '
+            f'maxlength="{MAX_NAME_LENGTH}" value="{_e(typed)}"{web._described_by(hint_id)}>'
+            "</div>"
+        )
+
+
+QUESTIONS = (
+    ChoiceQuestion(
+        name="decision",
+        legend="What decision do you want to appeal?",
+        hint="Choose the one that matches the council's decision letter. If a school discriminated against "
+             "your child because of their disability, you do not need this email: that claim needs no "
+             "mediation certificate.",
+        options=_decision_options,
+        missing="Select the decision you want to appeal",
+    ),
+    ChoiceQuestion(
+        name="sections",
+        legend="Which parts of the final plan do you disagree with?",
+        hint="Only if you chose 'You disagree with what the final EHC plan says'. Select all that apply.",
+        options=_section_options,
+        multiple=True,
+        reveal_for=("decision", "plan-contents"),
+    ),
+    DateQuestion(
+        field="letter-sent",
+        legend="What is the date on the decision letter?",
+        hint="For example, 10 3 2026",
+        label="the decision letter was sent",
+    ),
+    ChoiceQuestion(
+        name=WANTS,
+        legend="Do you want to try mediation?",
+        hint="Mediation is a meeting with the council and an independent mediator. It is your choice.",
+        options=lambda: (("yes", "Yes, I want to try mediation"),
+                         ("no", "No, I only want a mediation certificate")),
+        missing=SELECT_WANTS,
+    ),
+    _Name(
+        name="child-name",
+        label="Your child's name (optional)",
+        hint="We put it in the email. It stays on your device and is not added to the web address.",
+        autocomplete="off",
+    ),
+    _Name(
+        name="parent-name",
+        label="Your name (optional)",
+        hint="For the end of the email. It stays on your device too.",
+        autocomplete="name",
+    ),
+)
+
+
+def _answer(values: dict[str, Any], today: date) -> AdviserEmail:
+    wants = _CHOICES.get(values[WANTS])
+    if wants is None:
+        raise UnknownDecisionError(SELECT_WANTS, field=WANTS)
+    return adviser_email(values["decision"], values["letter-sent"], wants, sections=values["sections"],
+                         child_name=values["child-name"], parent_name=values["parent-name"], today=today)
+
+
+def _query(result: AdviserEmail) -> list[tuple[str, str]]:
+    """The decision, sections, letter date and yes or no: never the names."""
+    return [
+        ("decision", result.decision),
+        *(("sections", s) for s in result.sections),
+        ("letter-sent", result.letter_sent.isoformat()),
+        (WANTS, "yes" if result.wants_mediation else "no"),
+    ]
+
+
+def mailto(subject: str, body: str) -> str:
+    """A ``mailto:`` link with no address (the reader adds the adviser's), lines ending CRLF (RFC 6068)."""
+    crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")
+    return f"mailto:?subject={quote(subject, safe='')}&body={quote(crlf, safe='')}"
+
+
+def _copy_button(target: str, what: str) -> str:
+    return (f'<button type="button" class="calculator__button calculator__button--secondary" '
+            f'data-action="copy" data-copy-target="{_e(target)}">Copy the {_e(what)}</button>')
+
+
+def _email(result: AdviserEmail) -> str:
+    return (
+        '<div class="adviser-email" data-result="email">'
+        '<p class="adviser-email__subject-line"><strong>Subject:</strong> '
+        f'<span id="{SUBJECT_ID}" data-result="subject">{_e(result.subject)}</span></p>'
+        f"{_copy_button(SUBJECT_ID, 'subject')}"
+        f'<div class="adviser-email__body" id="{BODY_ID}" data-result="body" role="region" '
+        f'aria-label="The email" style="white-space: pre-wrap; border: 1px solid #b1b4b6; padding: 0.75em; '
+        f'margin: 0 0 1em">{_e(result.body)}</div>'
+        f"{_copy_button(BODY_ID, 'email')}"
+        f'<p><a class="govuk-link" href="{_e(mailto(result.subject, result.body))}" data-action="mailto">'
+        "Open the email in your email app</a>. Add the adviser's email address from the council's letter.</p>"
+        "</div>"
+    )
+
+
+def _present(result: AdviserEmail, ids: Ids) -> str:
+    title = "Your email to the mediation adviser" if result.email_needed else \
+        "You do not need to email a mediation adviser"
+    panel = (
+        f'<div class="calculator-panel" data-result="email-needed" '
+        f'data-needed="{str(result.email_needed).lower()}" '
+        f'data-certificate-needed="{str(result.certificate_needed).lower()}">'
+        f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">{_e(title)}</h3>'
+        f'<p class="calculator-panel__body">{_e(result.summary)}</p>'
+        "</div>"
+    )
+    parts = [panel]
+    if result.email_needed:
+        parts.append(web._section("The email", _email(result), data="email"))
+    rows: list[tuple[str, str, str | None, str]] = []
+    if result.contact_adviser_by is not None:
+        late = (' <span class="calculator__aside" data-result="contact-late">That date has passed. Send the '
+                "email straight away.</span>") if result.contact_late else ""
+        rows.append(("Contact the mediation adviser by",
+                     f'<span data-result="contact-adviser-by">{web._time(result.contact_adviser_by)}</span>'
+                     f"{late}", None, ""))
+    if result.certificate_due is not None:
+        rows.append(("If you send it today, the certificate should come by",
+                     f'<span data-result="certificate-due">{web._time(result.certificate_due)}</span>',
+                     None, ""))
+    if result.arrange_by is not None:
+        rows.append(("If you send it today, mediation should be arranged by",
+                     f'<span data-result="arrange-by">{web._time(result.arrange_by)}</span>', None, ""))
+    if rows:
+        parts.append(web._section("Key dates", web._summary_list(rows), data="key-dates"))
+    parts.append(web._section("Why", web._steps(result.steps), data="steps"))
+    parts.append(web._section("Things to know", web._bullets(result.notes), data="notes"))
+    parts.append(web._section("Sources", web._sources_block(result.sources), data="sources"))
+    if result.decision == NO_EMAIL_FOR:
+        links = [(PAGE_LINKS["dd-claim"], "Work out the last day for a discrimination claim")]
+    else:
+        links = [
+            (f"{PAGE_LINKS['mediation-timeline']}?calculator=mediation-timeline&"
+             f"told-adviser={result.today.isoformat()}&{WANTS}={'yes' if result.wants_mediation else 'no'}&"
+             f"letter-sent={result.letter_sent.isoformat()}",
+             "See all your mediation dates if you send the email today"),
+            (f"{PAGE_LINKS['appeal-deadline']}?calculator=appeal-deadline&"
+             f"letter-sent={result.letter_sent.isoformat()}", "Work out your last day to appeal"),
+        ]
+    links.append((PAGE_LINKS["help"], "Get free advice from IPSEA or your local SENDIASS"))
+    parts.append(web._next_steps(links))
+    parts.append(web._actions(None))
+    return "".join(parts)
+
+
+#: The registry entry for :data:`sendrules.web.CALCULATORS`.
+CALCULATOR = web.Calculator(
+    name=NAME,
+    title="Write your email to the mediation adviser",
+    button="Write my email",
+    questions=QUESTIONS,
+    answer=_answer,
+    present=_present,
+    query=_query,
+    by_hand=("#email-the-mediation-adviser", "write it by hand"),
+)
+
+
+def form_html() -> str:
+    """The calculator's root element as built into the page (``data-state="loading"``)."""
+    return (f'<div class="calculator" data-calculator="{NAME}" data-state="loading" '
+            f'aria-labelledby="{Ids(NAME).title}" role="region">{web._inner(CALCULATOR)}</div>')
+
+
+def render(fields: dict[str, list[str]], today: date) -> dict[str, Any]:
+    """One submission: ``{"html", "focus", "title_error", "query"}``, as :func:`sendrules.web.render`.
+
+    The query never holds the names.
+    """
+    try:
+        return web._answer(CALCULATOR, web._normalise(fields), today)
+    except Exception:  # noqa: BLE001 - never show a traceback to a reader
+        return web._problem(CALCULATOR, fields if isinstance(fields, dict) else {})
