@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sendrules import web  # noqa: F401 - the registry loads first, as on the site (web imports the views)
 from sendrules.offer_check import MAX_CHARS, check_offer
 from sendrules.views import offer_check as view
 
