@@ -70,8 +70,11 @@ def on_page_content(html, page, config, files):
     if not (CALCULATOR.search(html) or SOURCES.search(html)):
         return html
     web = _web()
-    html = CALCULATOR.sub(lambda match: web.form_html(match.group(1)), html)
-    return SOURCES.sub(lambda match: web.sources_html(match.group(1).split()), html)
+    try:
+        html = CALCULATOR.sub(lambda match: web.form_html(match.group(1)), html)
+        return SOURCES.sub(lambda match: web.sources_html(match.group(1).split()), html)
+    except (LookupError, ValueError) as error:
+        raise PluginError(f"{page.file.src_path}: {error}") from error
 
 
 def _require(path: Path, what: str) -> Path:
@@ -111,8 +114,7 @@ def _zip_package(site: Path) -> None:
     out = site / PYTHON_TARGET / "sendrules.zip"
     members = sorted(
         path
-        for pattern in ("*.py", "views/*.py", "data/*.json")
-        for path in PACKAGE.glob(pattern)
+        for path in [*PACKAGE.rglob("*.py"), *PACKAGE.glob("data/*.json")]
         if "__pycache__" not in path.parts
     )
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -4,12 +4,13 @@ calculators whose Python starts in a worker that survives Material's instant nav
 from __future__ import annotations
 
 import re
+import runpy
 
 import pytest
 from playwright.sync_api import expect
 from tests.support.axe import axe_violations
 from tests.support.browser import LONG_TASK_RECORDER, click_link_to, wait_ready
-from tests.support.site import calculator_pages, foreign_requests, page_paths
+from tests.support.site import ROOT, calculator_pages, foreign_requests, page_paths
 
 pytestmark = pytest.mark.e2e
 
@@ -52,6 +53,13 @@ def test_the_site_has_its_pages_and_the_runtime(site_dir, pages, calculators):
     ):
         assert (site_dir / path).is_file(), path
     assert not list((site_dir / "assets/pyscript").glob("*.map"))
+
+
+def test_the_worker_exports_what_the_glue_calls():
+    names = runpy.run_path(str(ROOT / "docs/assets/py/calculators_worker.py"))
+    assert names["__export__"] == ["render", "started"]
+    assert callable(names["render"])
+    assert names["started"]() is True
 
 
 def test_every_page_passes_axe_and_nothing_leaves_the_machine(page, requests_seen, pages, calculators):
@@ -120,15 +128,29 @@ def test_without_javascript_calculator_pages_still_read_fully(browser, base_url,
 
 
 @pytest.mark.parametrize(
-    "break_python",
+    ("broken_file", "break_it"),
     [
-        pytest.param(lambda route: route.abort(), id="wasm-download-fails"),
-        pytest.param(lambda route: route.fulfill(status=200, body=b"not wasm"), id="wasm-is-corrupt"),
+        pytest.param("**/pyodide.asm.wasm", lambda route: route.abort(), id="wasm-download-fails"),
+        pytest.param(
+            "**/pyodide.asm.wasm",
+            lambda route: route.fulfill(status=200, body=b"not wasm"),
+            id="wasm-is-corrupt",
+        ),
+        pytest.param(
+            "**/sendrules.zip",
+            lambda route: route.fulfill(status=200, body=b"not a zip", content_type="application/zip"),
+            id="rules-package-is-corrupt",
+        ),
+        pytest.param(
+            "**/calculators_worker.py",
+            lambda route: route.fulfill(status=200, body=b"import no_such_module\n"),
+            id="worker-script-fails",
+        ),
     ],
 )
-def test_if_python_cannot_start_the_calculator_says_so(page, page_errors, calculators, break_python):
+def test_if_python_cannot_start_the_calculator_says_so(page, page_errors, calculators, broken_file, break_it):
     path = next(iter(calculators))
-    page.route("**/pyodide.asm.wasm", break_python)
+    page.route(broken_file, break_it)
     page.goto(path)
     root = calculator_roots(page).first
     expect(root).to_have_attribute("data-state", "error", timeout=90_000)

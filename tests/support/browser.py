@@ -3,6 +3,8 @@ docs/decisions/001-one-library-two-runtimes.md."""
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 # Pyodide starts in about 3 s here, but the machine is shared: wait generously.
@@ -20,8 +22,12 @@ new PerformanceObserver((list) => {
 
 
 def wait_ready(root, timeout=PYTHON_READY_TIMEOUT_MS):
-    """Wait until a calculator root says Python is ready (data-state="ready")."""
-    expect(root).to_have_attribute("data-state", "ready", timeout=timeout)
+    """Wait until a calculator root says Python is ready (data-state="ready").
+
+    Fails at once if the root says Python could not start (data-state="error").
+    """
+    expect(root).to_have_attribute("data-state", re.compile("^(ready|error)$"), timeout=timeout)
+    expect(root, "Python could not start (see the console)").to_have_attribute("data-state", "ready")
 
 
 def click_link_to(page, url: str) -> None:

@@ -42,6 +42,7 @@ function startWorker() {
         },
       },
     });
+    if ((await python.sync.started()) !== true) throw new Error("the calculators' Python did not start");
     performance.mark("calculators:python-ready");
     return python;
   })();
