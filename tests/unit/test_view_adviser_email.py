@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, unquote
 
 import pytest
 
+from sendrules import web  # noqa: F401 - the registry loads first, as on the site (web imports the views)
 from sendrules.adviser_email import adviser_email
 from sendrules.appeals import DECISIONS
 from sendrules.views import adviser_email as view

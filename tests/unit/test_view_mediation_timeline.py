@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, unquote
 import icalendar
 import pytest
 
+from sendrules import web  # noqa: F401 - the registry loads first, as on the site (web imports the views)
 from sendrules.mediation import mediation_timeline
 from sendrules.views import mediation_timeline as view
 
