@@ -77,6 +77,11 @@ def submit(root, press=None):
     expect(root.locator("form[data-test-old]")).to_have_count(0)
 
 
+def start_before(element):
+    """Put keyboard focus just before ``element``'s next control, as a reader tabbing down the page."""
+    element.evaluate("element => { element.tabIndex = -1; element.focus(); }")
+
+
 def clear_choices(root):
     """Untick every radio and checkbox, as on a freshly loaded page (a reader cannot untick a radio)."""
     root.locator("form").evaluate(
@@ -150,9 +155,9 @@ def test_print_button_prints(page):
     fill_date(root, "certificate-issued", "", "", "")
     submit(root)
     expect(root.locator('[data-result="last-day"] time[datetime="2025-12-01"]')).to_be_visible()
-    page.evaluate("window.__printed = 0; window.print = () => { window.__printed += 1; }")
+    page.evaluate("window.__printed = new Promise(resolve => { window.print = () => resolve(true); })")
     root.locator('button[data-action="print"]').click()
-    page.wait_for_function("window.__printed === 1")
+    assert page.evaluate("window.__printed") is True  # waits until window.print is called
 
 
 def test_a_passed_deadline(page):
@@ -221,8 +226,7 @@ def test_keyboard_only(page):
     root = open_calculator(page, "appeal-deadline")
     fill_date(root, "letter-sent", "", "", "")
     fill_date(root, "certificate-issued", "", "", "")
-    # Start just before the form, as a reader tabbing down the page would.
-    root.locator(".calculator__title").evaluate("h => { h.tabIndex = -1; h.focus(); }")
+    start_before(root.locator("#letter-sent-hint"))
     keyboard = page.keyboard
     for value in ("1", "10", "2025", "29", "11", "2025"):
         keyboard.press("Tab")
@@ -319,7 +323,7 @@ def test_certificate_errors(page):
 def test_certificate_keyboard_only(page):
     root = open_calculator(page, "certificate")
     clear_choices(root)
-    root.locator(".calculator__title").evaluate("h => { h.tabIndex = -1; h.focus(); }")
+    start_before(root.locator("#decision-hint"))
     keyboard = page.keyboard
     keyboard.press("Tab")
     expect(root.locator("#decision-refusal-to-assess")).to_be_focused()
