@@ -110,6 +110,28 @@ def test_instant_navigation_keeps_the_document_and_reuses_one_python_worker(
     assert foreign_requests(requests_seen) == []
 
 
+def test_an_answer_replaces_the_form_moves_focus_and_comes_back_from_the_address(page, calculators):
+    """The glue's side of the protocol, with an empty form: Python answers with its error pattern."""
+    path = next(iter(calculators))
+    page.goto(path)
+    root = calculator_roots(page).first
+    wait_ready(root)
+    name = root.get_attribute("data-calculator")
+    title = page.title()
+    built_html = root.inner_html()
+
+    root.locator("form").first.evaluate("form => form.requestSubmit()")
+    expect(page).to_have_title("Error: " + title)
+    assert root.inner_html() != built_html
+    assert root.evaluate("root => root.contains(document.activeElement)"), "focus was not moved to the answer"
+    assert page.evaluate("location.hash") == ""
+
+    page.goto(f"{path}?calculator={name}")  # an address with the calculator's answers in it
+    wait_ready(root)
+    expect(page).to_have_title("Error: " + title)
+    assert root.evaluate("root => root.contains(document.activeElement)")
+
+
 def test_without_javascript_calculator_pages_still_read_fully(browser, base_url, calculators):
     context = browser.new_context(base_url=base_url, java_script_enabled=False)
     try:
