@@ -155,7 +155,7 @@ def test_print_button_prints(page):
     fill_date(root, "certificate-issued", "", "", "")
     submit(root)
     expect(root.locator('[data-result="last-day"] time[datetime="2025-12-01"]')).to_be_visible()
-    page.evaluate("window.__printed = new Promise(resolve => { window.print = () => resolve(true); })")
+    page.evaluate("() => { window.__printed = new Promise(done => { window.print = () => done(true); }); }")
     root.locator('button[data-action="print"]').click()
     assert page.evaluate("window.__printed") is True  # waits until window.print is called
 
