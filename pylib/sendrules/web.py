@@ -969,8 +969,3 @@ def render(calculator: str, fields_json: str, today_iso: str) -> str:
 from .views import should_i_mediate as _should_i_mediate  # noqa: E402
 
 register(_should_i_mediate.CALCULATOR)
-
-import dataclasses as _dc  # local stubs so the site builds for this test run
-for _n in ("offer-check", "adviser-email", "mediation-timeline"):
-    if _n not in CALCULATORS:
-        register(_dc.replace(CALCULATORS["certificate"], name=_n))
