@@ -966,6 +966,10 @@ def render(calculator: str, fields_json: str, today_iso: str) -> str:
     return json.dumps(answer)
 
 
+from .views import adviser_email as _adviser_email  # noqa: E402
+from .views import mediation_timeline as _mediation_timeline  # noqa: E402
+from .views import offer_check as _offer_check  # noqa: E402
 from .views import should_i_mediate as _should_i_mediate  # noqa: E402
 
-register(_should_i_mediate.CALCULATOR)
+for _view in (_should_i_mediate, _mediation_timeline, _offer_check, _adviser_email):
+    register(_view.CALCULATOR)

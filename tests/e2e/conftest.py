@@ -3,16 +3,10 @@ random port on 127.0.0.1, a record of every request, and checks that fail on pag
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from tests.support.site import CHROMIUM_ARGS, built_and_served, chromium_path  # noqa: E402
+from tests.support.site import CHROMIUM_ARGS, built_and_served, chromium_path
 
 
 def pytest_collection_modifyitems(items):

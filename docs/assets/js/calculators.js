@@ -115,6 +115,9 @@ document.addEventListener("submit", (event) => {
 
 document.addEventListener("click", (event) => {
   if (event.target.closest('[data-action="print"]')) window.print();
+  const copy = event.target.closest('[data-action="copy"]');
+  const source = copy && document.getElementById(copy.dataset.copyTarget);
+  if (source) navigator.clipboard?.writeText(source.value ?? source.textContent);
 });
 
 if (window.document$) window.document$.subscribe(onPageView);

@@ -1,0 +1,94 @@
+"""The "Check the wording" calculator on /check-the-offer/: pasted wording in, sentence-by-sentence
+verdicts out, with the wording kept out of the address and never turned into markup."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+from tests.support.axe import axe_violations
+from tests.support.browser import wait_ready
+from tests.support.site import foreign_requests
+
+pytestmark = pytest.mark.e2e
+
+PAGE = "check-the-offer/"
+ROOT = '[data-calculator="offer-check"]'
+
+SPECIFIC = ("Amir will receive 3 sessions of 30 minutes per week of 1:1 speech and language therapy "
+            "delivered by a HCPC-registered speech and language therapist, reviewed each half term.")
+VAGUE = "Sam will have access to a quiet space when needed."
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+
+
+def _open(page):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(PAGE)
+    root = page.locator(ROOT)
+    wait_ready(root)
+    return root, dialogs
+
+
+def _check(page, text):
+    page.fill("#offer-text", text)
+    page.locator(f"{ROOT} button[type=submit]").click()
+
+
+def test_vague_and_specific_wording_get_sentence_by_sentence_verdicts(page, requests_seen):
+    root, dialogs = _open(page)
+    _check(page, f"Section F\n{SPECIFIC}\n{VAGUE}")
+
+    heading = page.locator("#offer-check-result-heading")
+    expect(heading).to_be_focused(timeout=30_000)
+    expect(heading).to_have_text("1 of 2 sentences needs more detail")
+    items = root.locator("[data-verdict]")
+    expect(items).to_have_count(3)
+    expect(items.nth(0)).to_have_attribute("data-verdict", "not-provision")
+    expect(items.nth(1)).to_have_attribute("data-verdict", "specific")
+    expect(items.nth(2)).to_have_attribute("data-verdict", "vague")
+    expect(items.nth(1).locator("[data-text]")).to_have_text(SPECIFIC)
+    expect(items.nth(2).locator('[data-flag="access-to"]')).to_contain_text("Ask the council")
+    expect(items.nth(2).locator("[data-missing]")).to_contain_text("who gives it")
+    expect(root).to_contain_text("not legal advice")
+
+    assert "calculator=offer-check" in page.url
+    for word in ("Amir", "quiet", "Section", "offer-text"):
+        assert word not in page.url
+    assert dialogs == []
+    assert axe_violations(page) == []
+    assert foreign_requests(requests_seen) == []
+
+
+def test_markup_in_the_wording_is_shown_as_text_and_never_runs(page, requests_seen):
+    root, dialogs = _open(page)
+    scripts_before = page.locator("script").count()
+    _check(page, f"{SCRIPT}\n{IMG}\n{VAGUE}")
+
+    expect(page.locator("#offer-check-result-heading")).to_be_focused(timeout=30_000)
+    texts = root.locator("[data-text]")
+    expect(texts).to_have_count(3)
+    expect(texts.nth(0)).to_have_text(SCRIPT)
+    expect(texts.nth(1)).to_have_text(IMG)
+    result = root.locator("#offer-check-result")
+    assert result.locator("script").count() == 0
+    assert result.locator("img").count() == 0
+    assert root.locator("img, svg, iframe, object").count() == 0
+    assert page.locator("script").count() == scripts_before
+    expect(page.locator("#offer-text")).to_have_value(f"{SCRIPT}\n{IMG}\n{VAGUE}")
+    page.wait_for_timeout(500)  # give any injected handler the chance to fire
+    assert dialogs == []
+    for fragment in ("script", "img", "alert", "onerror"):
+        assert fragment not in page.url
+    assert foreign_requests(requests_seen) == []
+
+
+def test_empty_wording_gives_the_govuk_error_pattern(page):
+    root, _ = _open(page)
+    _check(page, "   ")
+    summary = page.locator("#offer-check-error-summary")
+    expect(summary).to_be_focused(timeout=30_000)
+    expect(summary).to_contain_text("Paste the wording you want to check")
+    assert page.title().startswith("Error: ")
+    expect(page.locator("#offer-text")).to_have_attribute("aria-invalid", "true")
+    assert axe_violations(page) == []
