@@ -539,7 +539,7 @@ _DELIVERY_VERB = _rx(
     r"|\bwill\s+(?:be\s+)?(?:receive|get|have)\b|\bdelivered\s+by\b|\bprovided\s+by\b"
 )
 _HEADING_WORDS = _rx(
-    r"^(?:section\s+[a-k]\b.*|part\s+\d+\b.*|special\s+educational\s+provision|provision|outcomes?|"
+    r"^(?:section\s+[a-k]\d?\b(?:\W+\w+){0,4}|part\s+\d+\b(?:\W+\w+){0,4}|special\s+educational\s+provision|provision|outcomes?|"
     r"needs?|(?:communication\s+and\s+interaction|cognition\s+and\s+learning|social,?\s+emotional\s+and\s+"
     r"mental\s+health|sensory\s+and(?:/or)?\s+physical)(?:\s+needs)?|education|health|social\s+care)"
     r"[\s:.-]*$"

@@ -298,3 +298,17 @@ def test_every_public_name_can_be_imported_from_the_package(name):
     value = getattr(sendrules, name)
     module = sys.modules[f"sendrules.{sendrules._EXPORTS[name]}"]
     assert value is getattr(module, name)
+
+
+def test_a_reader_closing_the_pipe_early_gets_no_traceback():
+    """`sendrules deadline ... | head -1` must end quietly when head stops reading."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sendrules", "deadline",
+         "--letter-sent", "2025-10-01", "--today", "2025-12-01"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # the reader goes away before anything is read
+    stderr = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in stderr and stderr == ""

@@ -226,6 +226,17 @@ def test_headings_outcomes_and_needs_are_not_provision(text):
     assert check.reason
 
 
+@pytest.mark.parametrize("text", [
+    "Section F: access to speech and language therapy as appropriate.",
+    "Section F - Sam will have regular support from a teaching assistant.",
+    "Part 2: up to 10 hours of support a week.",
+])
+def test_provision_after_a_section_label_is_still_checked(text):
+    check = one(text)
+    assert check.kind == "provision"
+    assert check.vague
+
+
 def test_summary_counts():
     result = check_offer("Section F\n\n" + GOOD + "\n\nSam will have access to a quiet space.")
     assert isinstance(result, OfferCheck)
