@@ -14,7 +14,7 @@ SITE_DIR := site
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build test lint clean chromium
+.PHONY: serve build test lint clean chromium bench
 
 serve: $(VENV)/.installed node_modules/.installed $(WHEEL)
 	SITE_URL=http://127.0.0.1:$(PORT)/ $(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
@@ -29,6 +29,11 @@ test: build $(DATA_VENV)/.installed chromium lint
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
+
+# Builds the site for its own origin, serves it and times it in headless Chromium against our
+# targets (scripts/bench_site.py); writes bench-results/site.json. Takes a few minutes.
+bench: $(VENV)/.installed node_modules/.installed $(WHEEL) chromium
+	$(PY) -m scripts.bench_site
 
 clean:
 	rm -rf $(SITE_DIR) build .pytest_cache .ruff_cache

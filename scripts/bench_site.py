@@ -1,0 +1,482 @@
+"""How fast the calculators are in a browser, against our targets. A script, not a test.
+
+    make bench            (or: .venv/bin/python -m scripts.bench_site --runs 5)
+
+It builds the site for the exact origin it then serves on 127.0.0.1 (so Material's instant
+navigation is real), and drives Debian's headless Chromium with a fresh persistent profile for
+every cold visit and the same profile, relaunched, for the warm (repeat) visit. Every figure is
+the median, min and max over ``--runs`` runs. It prints a table and writes
+``bench-results/site.json``:
+
+1. navigation start -> ``data-state="ready"`` on the appeal-deadline calculator, cold and warm;
+2. the same for the floor: a bare page, written into the served directory at run time (the
+   public site does not ship it), whose module worker does nothing but ``loadPyodide`` from the
+   site's own copy of Pyodide and run one line of Python. That is the cheapest way to get the
+   same Pyodide ready in a worker. Floor and site visits alternate within each run, and the
+   result is the ratio site / floor (of the medians);
+3. total blocking time on the main thread from navigation to ready: the sum of (duration - 50 ms)
+   of the long tasks a PerformanceObserver (installed before the page's scripts) reports;
+4. bytes served, cold and warm, raw and as gzip -6 would send them, from the server's own log
+   of each response (a 304 counts as 0 bytes of body);
+5. submit -> answer in the DOM, for the deadline and the certificate calculators: a capturing
+   ``submit`` listener notes the time and a MutationObserver on the calculator's root notes when
+   the answer's HTML replaces its children;
+6. click on a link from /appeal-deadline/ to /mediation-certificate/ (an instant navigation that
+   keeps the worker) -> ``data-state="ready"`` on the certificate calculator.
+
+A probe page (the floor's worker in ``?probe`` mode) also times, inside Pyodide, unpacking the
+site's sendrules.zip and importing what the deadline calculator needs, then the rest of
+``sendrules.web`` (the calculator views it imports at import time).
+
+Times are milliseconds measured by the page itself (``performance.now()``, from navigation
+start). The machine is shared: the load average is printed before and after, and only ratios
+within one run are compared with each other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import statistics
+import tempfile
+import threading
+import time
+import urllib.parse
+from datetime import date, timedelta
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+from tests.support.browser import PYTHON_READY_TIMEOUT_MS, click_link_to
+from tests.support.site import CHROMIUM_ARGS, LOCAL_HOST, ROOT, QuietHandler, build_site, chromium_path
+
+RESULTS = ROOT / "bench-results" / "site.json"
+FLOOR_DIR = "bench-floor"  # written into the served copy of the site only, at run time
+
+FIRST_PAGE = "appeal-deadline/"
+SECOND_PAGE = "mediation-certificate/"
+
+TARGETS = {
+    "ready_ratio": 1.10,  # site / floor, cold and warm
+    "tbt_ms": 200.0,
+    "submit_ms": 50.0,
+    "second_page_ms": 300.0,
+    "cold_gzip_bytes": 6.5e6,
+    "warm_bytes": 100e3,
+}
+
+FLOOR_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Pyodide floor</title></head>
+<body>
+<div id="floor" data-state="loading">Starting Python…</div>
+<script type="module">
+const root = document.getElementById("floor");
+const worker = new Worker(new URL("./worker.mjs", import.meta.url) + location.search, {type: "module"});
+worker.onmessage = ({data}) => {
+  if (data.probe) window.__probe = data.probe;
+  else if (data === "ready") root.dataset.state = "ready";
+};
+worker.onerror = () => { root.dataset.state = "error"; };
+</script>
+</body></html>
+"""
+
+# Bare Pyodide in a module worker. With ?probe it then times, in Python, what the calculators'
+# worker does after Pyodide is ready: unpack the package, import the modules.
+FLOOR_WORKER = """
+import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+const started = performance.now();
+const pyodide = await loadPyodide({ indexURL: new URL("../assets/pyodide/", import.meta.url).href });
+pyodide.runPython("print('floor: Python is ready')");
+postMessage("ready");
+if (new URL(import.meta.url).searchParams.has("probe")) {
+  const probe = { loadPyodide: performance.now() - started };
+  let t = performance.now();
+  for (const name of ["python_dateutil-4.0.0-py3-none-any.whl", "sendrules.zip"]) {
+    const bytes = await (await fetch(new URL(`../assets/py/${name}`, import.meta.url))).arrayBuffer();
+    pyodide.unpackArchive(bytes, name.endsWith(".whl") ? "wheel" : "zip");
+  }
+  probe.unpack = performance.now() - t;
+  const timings = pyodide.runPython(`
+import json, sys, time
+def timed(*modules):
+    start = time.perf_counter()
+    for module in modules:
+        __import__(module)
+    return (time.perf_counter() - start) * 1000
+json.dumps({
+    "import_deadline_and_certificate": timed(
+        "sendrules.errors", "sendrules.results", "sendrules.sources", "sendrules.forms",
+        "sendrules.ics", "sendrules.calendar", "sendrules.time_limits", "sendrules.appeals"),
+    "import_rest_of_sendrules_web": timed("sendrules.web"),
+    "modules_loaded": sorted(m for m in sys.modules if m.startswith("sendrules")),
+})`);
+  Object.assign(probe, JSON.parse(timings));
+  postMessage({ probe });
+}
+"""
+
+# Installed before any of the page's scripts: long tasks, when each calculator root (or the
+# floor) becomes ready, and submit -> answer.
+RECORDER = """
+window.__bench = {ready: {}, longTasks: [], submitAt: null, answerAt: null, clickAt: null};
+new PerformanceObserver((list) => {
+  for (const task of list.getEntries()) window.__bench.longTasks.push([task.startTime, task.duration]);
+}).observe({type: "longtask", buffered: true});
+new MutationObserver((records) => {
+  const now = performance.now();
+  for (const record of records) {
+    const element = record.target;
+    if (element.dataset.state !== "ready") continue;
+    const name = element.dataset.calculator ?? element.id;
+    window.__bench.ready[name] ??= now;
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-state"]});
+addEventListener("submit", (event) => {
+  const root = event.target.closest("[data-calculator]");
+  if (!root) return;
+  window.__bench.submitAt = performance.now();
+  window.__bench.answerAt = null;
+  const observer = new MutationObserver(() => {
+    window.__bench.answerAt ??= performance.now();
+    observer.disconnect();
+  });
+  observer.observe(root, {childList: true});
+}, true);
+addEventListener("click", (event) => {
+  if (event.target.closest("a[href]")) window.__bench.clickAt = performance.now();
+}, true);
+"""
+
+
+class LoggingHandler(QuietHandler):
+    """The static file server, noting every response it sends: path, status, body bytes."""
+
+    def log_request(self, code="-", size="-"):
+        self.entry = {"path": self.path, "status": int(code), "bytes": 0}
+        self.server.entries.append(self.entry)
+
+    def copyfile(self, source, outputfile):
+        before = source.tell()
+        super().copyfile(source, outputfile)
+        self.entry["bytes"] += source.tell() - before
+
+
+@contextlib.contextmanager
+def serve_logged(site_dir: Path):
+    handler = functools.partial(LoggingHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    server.entries = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server, f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def wait_quiet(server, quiet_s: float = 1.0, limit_s: float = 15.0) -> None:
+    """Wait until the server has answered nothing new for ``quiet_s`` (lazy fetches included)."""
+    deadline = time.monotonic() + limit_s
+    seen = len(server.entries)
+    last_change = time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        if len(server.entries) != seen:
+            seen, last_change = len(server.entries), time.monotonic()
+        elif time.monotonic() - last_change >= quiet_s:
+            return
+
+
+class Sizes:
+    """Body sizes of served files: raw, and as gzip -6 would send them."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        self.gzip_cache: dict[Path, int] = {}
+
+    def file_for(self, url_path: str) -> Path:
+        path = urllib.parse.unquote(urllib.parse.urlsplit(url_path).path).lstrip("/")
+        file = self.site_dir / path
+        return file / "index.html" if file.is_dir() else file
+
+    def gzipped(self, entry) -> int:
+        if entry["status"] != 200 or not entry["bytes"]:
+            return entry["bytes"]
+        file = self.file_for(entry["path"])
+        if file not in self.gzip_cache:
+            self.gzip_cache[file] = len(gzip.compress(file.read_bytes(), compresslevel=6, mtime=0))
+        return self.gzip_cache[file]
+
+    def summary(self, entries) -> dict:
+        return {
+            "requests": len(entries),
+            "responses_200": sum(e["status"] == 200 for e in entries),
+            "responses_304": sum(e["status"] == 304 for e in entries),
+            "bytes": sum(e["bytes"] for e in entries),
+            "gzip_bytes": sum(self.gzipped(e) for e in entries),
+            "fetched": [f"{e['status']} {e['path']} {e['bytes']}" for e in entries],
+        }
+
+
+def total_blocking_time(long_tasks, until_ms: float) -> float:
+    return sum(max(0.0, duration - 50.0) for start, duration in long_tasks if start < until_ms)
+
+
+class Bench:
+    def __init__(self, playwright, server, base_url: str, sizes: Sizes):
+        self.playwright = playwright
+        self.server = server
+        self.base_url = base_url
+        self.sizes = sizes
+
+    @contextlib.contextmanager
+    def browser(self, profile: Path):
+        context = self.playwright.chromium.launch_persistent_context(
+            str(profile), executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+        )
+        context.add_init_script(RECORDER)
+        try:
+            page = context.pages[0] if context.pages else context.new_page()
+            yield page
+        finally:
+            context.close()
+
+    def visit(self, profile: Path, path: str, root_name: str, interact: bool = False) -> dict:
+        with self.browser(profile) as page:
+            errors = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            first = len(self.server.entries)
+            page.goto(self.base_url + path, wait_until="commit")
+            page.wait_for_function(
+                "name => window.__bench && name in window.__bench.ready", arg=root_name,
+                timeout=PYTHON_READY_TIMEOUT_MS,
+            )
+            bench = page.evaluate("window.__bench")
+            ready = bench["ready"][root_name]
+            result = {
+                "ready_ms": ready,
+                "tbt_ms": total_blocking_time(bench["longTasks"], ready),
+                "longest_task_ms": max((d for s, d in bench["longTasks"] if s < ready), default=0.0),
+                "marks": page.evaluate(
+                    "Object.fromEntries(performance.getEntriesByType('mark')"
+                    ".map(mark => [mark.name, mark.startTime]))"
+                ),
+            }
+            wait_quiet(self.server)
+            result["transfer"] = self.sizes.summary(self.server.entries[first:])
+            if interact:
+                result.update(self.interact(page))
+            result["page_errors"] = errors
+            result["user_agent"] = page.evaluate("navigator.userAgent")
+            return result
+
+    def submit(self, page, fill) -> tuple[float, str]:
+        fill(page)
+        page.locator("[data-calculator] button[type=submit]").first.click()
+        page.wait_for_function("window.__bench.answerAt !== null", timeout=30_000)
+        bench = page.evaluate("window.__bench")
+        return bench["answerAt"] - bench["submitAt"], page.title()
+
+    def interact(self, page) -> dict:
+        letter = date.today() - timedelta(days=20)
+
+        def fill_deadline(page):
+            page.fill("#letter-sent-day", str(letter.day))
+            page.fill("#letter-sent-month", str(letter.month))
+            page.fill("#letter-sent-year", str(letter.year))
+
+        def fill_certificate(page):
+            page.check("#decision-plan-contents")
+            page.check("#sections-I")
+
+        deadline_ms, deadline_title = self.submit(page, fill_deadline)
+        click_link_to(page, self.base_url + SECOND_PAGE)
+        page.wait_for_function(
+            "window.__bench && 'certificate' in window.__bench.ready", timeout=PYTHON_READY_TIMEOUT_MS
+        )
+        bench = page.evaluate("window.__bench")
+        same_document = bench["clickAt"] is not None
+        second_ms = bench["ready"]["certificate"] - bench["clickAt"] if same_document else None
+        certificate_ms, certificate_title = self.submit(page, fill_certificate)
+        return {
+            "submit_deadline_ms": deadline_ms,
+            "submit_certificate_ms": certificate_ms,
+            "answers_were_errors": [t.startswith("Error:") for t in (deadline_title, certificate_title)],
+            "second_page_ms": second_ms,
+            "instant_navigation": same_document,
+        }
+
+    def probe(self, profile: Path) -> dict:
+        with self.browser(profile) as page:
+            page.goto(self.base_url + FLOOR_DIR + "/?probe")
+            page.wait_for_function("window.__probe !== undefined", timeout=PYTHON_READY_TIMEOUT_MS)
+            return page.evaluate("window.__probe")
+
+
+def stats(values) -> dict:
+    values = [v for v in values if v is not None]
+    if not values:
+        return {"median": None, "min": None, "max": None, "n": 0}
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def run(runs: int) -> dict:
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        tmp = Path(tmp)
+        site_dir = tmp / "site"
+        with serve_logged(site_dir) as (server, base_url):
+            started = time.monotonic()
+            build_site(site_dir, base_url)
+            build_s = time.monotonic() - started
+            (site_dir / FLOOR_DIR).mkdir()
+            (site_dir / FLOOR_DIR / "index.html").write_text(FLOOR_HTML, encoding="utf-8")
+            (site_dir / FLOOR_DIR / "worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
+            sizes = Sizes(site_dir)
+            site_runs, floor_runs, probes = [], [], []
+            with sync_playwright() as playwright:
+                bench = Bench(playwright, server, base_url, sizes)
+                for index in range(runs):
+                    order = ("site", "floor") if index % 2 == 0 else ("floor", "site")
+                    for kind in order:
+                        profile = tmp / f"profile-{kind}-{index}"
+                        if kind == "site":
+                            cold = bench.visit(profile, FIRST_PAGE, "appeal-deadline", interact=True)
+                            warm = bench.visit(profile, FIRST_PAGE, "appeal-deadline")
+                            site_runs.append({"cold": cold, "warm": warm})
+                        else:
+                            cold = bench.visit(profile, FLOOR_DIR + "/", "floor")
+                            warm = bench.visit(profile, FLOOR_DIR + "/", "floor")
+                            floor_runs.append({"cold": cold, "warm": warm})
+                    print(
+                        f"run {index + 1}/{runs}: site {site_runs[-1]['cold']['ready_ms']:.0f} / "
+                        f"{site_runs[-1]['warm']['ready_ms']:.0f} ms, floor "
+                        f"{floor_runs[-1]['cold']['ready_ms']:.0f} / "
+                        f"{floor_runs[-1]['warm']['ready_ms']:.0f} ms (cold / warm)",
+                        flush=True,
+                    )
+                for index in range(runs):
+                    probes.append(bench.probe(tmp / f"profile-probe-{index}"))
+    return {
+        "site": site_runs,
+        "floor": floor_runs,
+        "probe": probes,
+        "build_s": build_s,
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
+    }
+
+
+def summarise(data: dict) -> list[dict]:
+    site, floor = data["site"], data["floor"]
+
+    def col(runs, visit, key):
+        return [r[visit][key] for r in runs]
+
+    def transfer(runs, visit, key):
+        return [r[visit]["transfer"][key] for r in runs]
+
+    rows = []
+
+    def row(name, values, unit, target=None, measured=None, passed=None):
+        s = stats(values)
+        rows.append({"metric": name, "unit": unit, **s, "target": target, "passed": passed})
+        return s
+
+    for visit in ("cold", "warm"):
+        ours = row(f"ready, site, {visit} (ms)", col(site, visit, "ready_ms"), "ms")
+        bare = row(f"ready, floor, {visit} (ms)", col(floor, visit, "ready_ms"), "ms")
+        ratios = [s[visit]["ready_ms"] / f[visit]["ready_ms"] for s, f in zip(site, floor, strict=True)]
+        ratio = ours["median"] / bare["median"]
+        rows.append({
+            "metric": f"ready, site / floor, {visit}", "unit": "ratio", "median": ratio,
+            "min": min(ratios), "max": max(ratios), "n": len(ratios),
+            "target": f"<= {TARGETS['ready_ratio']:.2f}", "passed": ratio <= TARGETS["ready_ratio"],
+        })
+    for visit in ("cold", "warm"):
+        s = stats(col(site, visit, "tbt_ms"))
+        row(f"total blocking time to ready, site, {visit} (ms)", col(site, visit, "tbt_ms"), "ms",
+            f"<= {TARGETS['tbt_ms']:.0f}", passed=s["median"] <= TARGETS["tbt_ms"])
+    row("total blocking time to ready, floor, cold (ms)", col(floor, "cold", "tbt_ms"), "ms")
+    for key, label in (("submit_deadline_ms", "deadline"), ("submit_certificate_ms", "certificate")):
+        values = col(site, "cold", key)
+        s = stats(values)
+        row(f"submit -> answer, {label} (ms)", values, "ms", f"<= {TARGETS['submit_ms']:.0f}",
+            passed=s["median"] <= TARGETS["submit_ms"])
+    values = col(site, "cold", "second_page_ms")
+    s = stats(values)
+    row("click -> second calculator ready (ms)", values, "ms", f"<= {TARGETS['second_page_ms']:.0f}",
+        passed=s["n"] == len(site) and s["median"] <= TARGETS["second_page_ms"])
+    s = stats(transfer(site, "cold", "gzip_bytes"))
+    row("cold transfer, site, raw (bytes)", transfer(site, "cold", "bytes"), "bytes")
+    row("cold transfer, site, gzip -6 (bytes)", transfer(site, "cold", "gzip_bytes"), "bytes",
+        f"<= {TARGETS['cold_gzip_bytes']:,.0f}", passed=s["median"] <= TARGETS["cold_gzip_bytes"])
+    row("cold requests, site", transfer(site, "cold", "requests"), "count")
+    s = stats(transfer(site, "warm", "bytes"))
+    row("warm transfer, site, raw (bytes)", transfer(site, "warm", "bytes"), "bytes",
+        f"<= {TARGETS['warm_bytes']:,.0f}", passed=s["median"] <= TARGETS["warm_bytes"])
+    row("warm transfer, site, gzip -6 (bytes)", transfer(site, "warm", "gzip_bytes"), "bytes")
+    row("warm requests, site (200 + 304)", transfer(site, "warm", "requests"), "count")
+    row("cold transfer, floor, gzip -6 (bytes)", transfer(floor, "cold", "gzip_bytes"), "bytes")
+    probes = data["probe"]
+    for key in ("loadPyodide", "unpack", "import_deadline_and_certificate", "import_rest_of_sendrules_web"):
+        row(f"in the worker: {key} (ms)", [p[key] for p in probes], "ms")
+    return rows
+
+
+def fmt(value, unit) -> str:
+    if value is None:
+        return "-"
+    if unit == "ratio":
+        return f"{value:.2f}"
+    if unit == "bytes":
+        return f"{value:,.0f}"
+    if unit == "count":
+        return f"{value:.0f}"
+    return f"{value:.1f}"
+
+
+def print_table(rows, data) -> None:
+    width = max(len(r["metric"]) for r in rows)
+    header = f"{'metric':<{width}}  {'median':>11}  {'min':>11}  {'max':>11}  {'target':>12}  result"
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        result = "" if r["passed"] is None else ("PASS" if r["passed"] else "MISS")
+        print(
+            f"{r['metric']:<{width}}  {fmt(r['median'], r['unit']):>11}  {fmt(r['min'], r['unit']):>11}  "
+            f"{fmt(r['max'], r['unit']):>11}  {r['target'] or '':>12}  {result}"
+        )
+    before, after = data["load_average_before"], data["load_average_after"]
+    print(f"\nload average before: {before[0]:.2f} {before[1]:.2f} {before[2]:.2f}; "
+          f"after: {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}; {data['machine']['cpus']} CPUs")
+    warm = data["site"][-1]["warm"]["transfer"]["fetched"]
+    print("fetched on the last warm visit (status path bytes):")
+    for line in warm:
+        print("  " + line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    data = run(args.runs)
+    data["summary"] = summarise(data)
+    print()
+    print_table(data["summary"], data)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    print(f"\nwritten to {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+
+
+if __name__ == "__main__":
+    main()
