@@ -115,6 +115,13 @@ document.addEventListener("submit", (event) => {
 
 document.addEventListener("click", (event) => {
   if (event.target.closest('[data-action="print"]')) window.print();
+  // GOV.UK error summary: a link to a field puts the focus in that field, not just near it.
+  const errorLink = event.target.closest('.govuk-error-summary a[href^="#"]');
+  const field = errorLink && document.getElementById(decodeURIComponent(errorLink.hash.slice(1)));
+  if (field) {
+    event.preventDefault();
+    field.focus();
+  }
   const copy = event.target.closest('[data-action="copy"]');
   const source = copy && document.getElementById(copy.dataset.copyTarget);
   if (source) navigator.clipboard?.writeText(source.value ?? source.textContent);
