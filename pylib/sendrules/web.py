@@ -283,6 +283,18 @@ class Calculator:
     query: Callable[[Any], list[tuple[str, str]]]
     by_hand: tuple[str, str] = ("#work-it-out-yourself", "work the date out by hand")
 
+    def form_html(self) -> str:
+        """The root element as built into the page (``data-state="loading"``)."""
+        return (f'<div class="calculator" data-calculator="{_e(self.name)}" data-state="loading" '
+                f'aria-labelledby="{Ids(self.name).title}" role="region">{_inner(self)}</div>')
+
+    def render(self, fields: dict[str, list[str]], today: date) -> dict[str, Any]:
+        """One submission: ``{"html", "focus", "title_error", "query"}``. Never raises."""
+        try:
+            return _answer(self, _normalise(fields), today)
+        except Exception:  # noqa: BLE001 - never show a traceback to a reader
+            return _problem(self, fields if isinstance(fields, dict) else {})
+
 
 @dataclass(frozen=True)
 class Ids:
@@ -838,9 +850,7 @@ def _inner(calc: Calculator, *, fields: Fields | None = None, values: Mapping[st
 
 def form_html(name: str) -> str:
     """The calculator's root element, as built into the page (``data-state="loading"``)."""
-    calc = _calculator(name)
-    return (f'<div class="calculator" data-calculator="{_e(calc.name)}" data-state="loading" '
-            f'aria-labelledby="{Ids(calc.name).title}" role="region">{_inner(calc)}</div>')
+    return _calculator(name).form_html()
 
 
 def sources_html(ids: Iterable[str]) -> str:

@@ -374,16 +374,7 @@ CALCULATOR = web.Calculator(
 )
 
 
-def form_html() -> str:
-    """The calculator's root element as built into the page (``data-state="loading"``)."""
-    return (f'<div class="calculator" data-calculator="{NAME}" data-state="loading" '
-            f'aria-labelledby="{Ids(NAME).title}" role="region">{web._inner(CALCULATOR)}</div>')
-
-
-def render(fields: dict[str, list[str]], today: date) -> dict[str, Any]:
-    """One submission: ``{"html", "focus", "title_error", "query"}``, as :func:`sendrules.web.render`."""
-    try:
-        return web._answer(CALCULATOR, web._normalise(fields), today)
-    except Exception:  # noqa: BLE001 - never show a traceback to a reader
-        return web._problem(CALCULATOR, fields if isinstance(fields, dict) else {})
+#: The view's entry points, as "Adding a calculator" in the decision record describes.
+form_html = CALCULATOR.form_html
+render = CALCULATOR.render
 
