@@ -86,6 +86,28 @@ worker.onerror = () => { root.dataset.state = "error"; };
 </body></html>
 """
 
+# The same bare page, but Python started the way the glue starts it: PyScript's PyWorker with the
+# site's Pyodide loader and no files, and one call back into Python.
+PYWORKER_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>PyWorker floor</title></head>
+<body>
+<div id="floor" data-state="loading">Starting Python…</div>
+<script type="module">
+const asset = (path) => new URL(path, import.meta.url).href;
+const root = document.getElementById("floor");
+const { PyWorker } = await import(asset("../assets/pyscript/core.js"));
+const python = await PyWorker(asset("./started.py"), { version: asset("../assets/js/pyodide-loader.js") });
+if ((await python.sync.started()) === true) root.dataset.state = "ready";
+</script>
+</body></html>
+"""
+PYWORKER_PY = """def started():
+    return True
+
+
+__export__ = ["started"]
+"""
+
 # Bare Pyodide in a module worker. With ?probe it then times, in Python, what the calculators'
 # worker does after Pyodide is ready: unpack the package, import the modules.
 FLOOR_WORKER = """
@@ -115,6 +137,11 @@ json.dumps({
         "sendrules.ics", "sendrules.calendar", "sendrules.time_limits", "sendrules.appeals"),
     "import_rest_of_sendrules_web": timed("sendrules.web"),
     "modules_loaded": sorted(m for m in sys.modules if m.startswith("sendrules")),
+    "dont_write_bytecode": sys.dont_write_bytecode,
+    "reimport_web_after_clearing_sys_modules": [
+        [sys.modules.pop(m) for m in list(sys.modules) if m.startswith("sendrules")],
+        timed("sendrules.web"),
+    ][1],
 })`);
   Object.assign(probe, JSON.parse(timings));
   postMessage({ probe });
@@ -124,7 +151,15 @@ json.dumps({
 # Installed before any of the page's scripts: long tasks, when each calculator root (or the
 # floor) becomes ready, and submit -> answer.
 RECORDER = """
-window.__bench = {ready: {}, longTasks: [], submitAt: null, answerAt: null, clickAt: null};
+window.__bench = {ready: {}, longTasks: [], submitAt: null, answerAt: null, clickAt: null, workerAt: null};
+// When the Python worker is created (PyScript's comes from a blob: URL, the floor's is worker.mjs;
+// Material's search worker is neither).
+window.Worker = class extends window.Worker {
+  constructor(url, options) {
+    if (/^blob:|worker[.]mjs/.test(String(url))) window.__bench.workerAt ??= performance.now();
+    super(url, options);
+  }
+};
 new PerformanceObserver((list) => {
   for (const task of list.getEntries()) window.__bench.longTasks.push([task.startTime, task.duration]);
 }).observe({type: "longtask", buffered: true});
@@ -263,6 +298,8 @@ class Bench:
             result = {
                 "ready_ms": ready,
                 "tbt_ms": total_blocking_time(bench["longTasks"], ready),
+                "worker_created_ms": bench["workerAt"],
+                "worker_to_ready_ms": ready - bench["workerAt"] if bench["workerAt"] is not None else None,
                 "longest_task_ms": max((d for s, d in bench["longTasks"] if s < ready), default=0.0),
                 "marks": page.evaluate(
                     "Object.fromEntries(performance.getEntriesByType('mark')"
@@ -339,12 +376,15 @@ def run(runs: int) -> dict:
             (site_dir / FLOOR_DIR).mkdir()
             (site_dir / FLOOR_DIR / "index.html").write_text(FLOOR_HTML, encoding="utf-8")
             (site_dir / FLOOR_DIR / "worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
+            (site_dir / FLOOR_DIR / "pyworker.html").write_text(PYWORKER_HTML, encoding="utf-8")
+            (site_dir / FLOOR_DIR / "started.py").write_text(PYWORKER_PY, encoding="utf-8")
             sizes = Sizes(site_dir)
-            site_runs, floor_runs, probes = [], [], []
+            site_runs, floor_runs, pyworker_runs, probes = [], [], [], []
             with sync_playwright() as playwright:
                 bench = Bench(playwright, server, base_url, sizes)
                 for index in range(runs):
-                    order = ("site", "floor") if index % 2 == 0 else ("floor", "site")
+                    kinds = ("site", "floor", "pyworker")
+                    order = kinds[index % 3 :] + kinds[: index % 3]
                     for kind in order:
                         profile = tmp / f"profile-{kind}-{index}"
                         if kind == "site":
@@ -352,9 +392,12 @@ def run(runs: int) -> dict:
                             warm = bench.visit(profile, FIRST_PAGE, "appeal-deadline")
                             site_runs.append({"cold": cold, "warm": warm})
                         else:
-                            cold = bench.visit(profile, FLOOR_DIR + "/", "floor")
-                            warm = bench.visit(profile, FLOOR_DIR + "/", "floor")
-                            floor_runs.append({"cold": cold, "warm": warm})
+                            page = FLOOR_DIR + ("/" if kind == "floor" else "/pyworker.html")
+                            cold = bench.visit(profile, page, "floor")
+                            warm = bench.visit(profile, page, "floor")
+                            (floor_runs if kind == "floor" else pyworker_runs).append(
+                                {"cold": cold, "warm": warm}
+                            )
                     print(
                         f"run {index + 1}/{runs}: site {site_runs[-1]['cold']['ready_ms']:.0f} / "
                         f"{site_runs[-1]['warm']['ready_ms']:.0f} ms, floor "
@@ -367,6 +410,7 @@ def run(runs: int) -> dict:
     return {
         "site": site_runs,
         "floor": floor_runs,
+        "pyworker": pyworker_runs,
         "probe": probes,
         "build_s": build_s,
         "load_average_before": load_before,
@@ -394,6 +438,7 @@ def summarise(data: dict) -> list[dict]:
     for visit in ("cold", "warm"):
         ours = row(f"ready, site, {visit} (ms)", col(site, visit, "ready_ms"), "ms")
         bare = row(f"ready, floor, {visit} (ms)", col(floor, visit, "ready_ms"), "ms")
+        row(f"ready, PyScript PyWorker floor, {visit} (ms)", col(data["pyworker"], visit, "ready_ms"), "ms")
         ratios = [s[visit]["ready_ms"] / f[visit]["ready_ms"] for s, f in zip(site, floor, strict=True)]
         ratio = ours["median"] / bare["median"]
         rows.append({
@@ -401,6 +446,11 @@ def summarise(data: dict) -> list[dict]:
             "min": min(ratios), "max": max(ratios), "n": len(ratios),
             "target": f"<= {TARGETS['ready_ratio']:.2f}", "passed": ratio <= TARGETS["ready_ratio"],
         })
+    for visit in ("cold", "warm"):
+        for label, runs in (("site", site), ("floor", floor), ("PyWorker floor", data["pyworker"])):
+            row(f"python worker created, {label}, {visit} (ms)", col(runs, visit, "worker_created_ms"), "ms")
+            row(f"worker created -> ready, {label}, {visit} (ms)", col(runs, visit, "worker_to_ready_ms"),
+                "ms")
     for visit in ("cold", "warm"):
         s = stats(col(site, visit, "tbt_ms"))
         row(f"total blocking time to ready, site, {visit} (ms)", col(site, visit, "tbt_ms"), "ms",
@@ -427,7 +477,8 @@ def summarise(data: dict) -> list[dict]:
     row("warm requests, site (200 + 304)", transfer(site, "warm", "requests"), "count")
     row("cold transfer, floor, gzip -6 (bytes)", transfer(floor, "cold", "gzip_bytes"), "bytes")
     probes = data["probe"]
-    for key in ("loadPyodide", "unpack", "import_deadline_and_certificate", "import_rest_of_sendrules_web"):
+    for key in ("loadPyodide", "unpack", "import_deadline_and_certificate", "import_rest_of_sendrules_web",
+                "reimport_web_after_clearing_sys_modules"):
         row(f"in the worker: {key} (ms)", [p[key] for p in probes], "ms")
     return rows
 
