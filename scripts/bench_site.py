@@ -58,6 +58,7 @@ from tests.support.site import CHROMIUM_ARGS, LOCAL_HOST, ROOT, QuietHandler, bu
 RESULTS = ROOT / "bench-results" / "site.json"
 FLOOR_DIR = "bench-floor"  # written into the served copy of the site only, at run time
 
+VARIANT_DIR = "variant"  # --variant-env builds a second copy of the site here, for an A/B
 FIRST_PAGE = "appeal-deadline/"
 SECOND_PAGE = "mediation-certificate/"
 
@@ -189,6 +190,26 @@ addEventListener("click", (event) => {
 """
 
 
+class Link:
+    """An optional shared link of ``mbps`` megabits per second for every response body: each chunk
+    waits for its turn, so parallel downloads share the bandwidth as on a real connection."""
+
+    CHUNK = 64 * 1024
+
+    def __init__(self, mbps: float | None):
+        self.bytes_per_s = mbps * 1e6 / 8 if mbps else None
+        self.lock = threading.Lock()
+        self.free_at = 0.0
+
+    def send(self, data: bytes, outputfile) -> None:
+        if self.bytes_per_s:
+            with self.lock:
+                self.free_at = max(time.monotonic(), self.free_at) + len(data) / self.bytes_per_s
+                done_at = self.free_at
+            time.sleep(max(0.0, done_at - time.monotonic()))
+        outputfile.write(data)
+
+
 class LoggingHandler(QuietHandler):
     """The static file server, noting every response it sends: path, status, body bytes."""
 
@@ -197,16 +218,17 @@ class LoggingHandler(QuietHandler):
         self.server.entries.append(self.entry)
 
     def copyfile(self, source, outputfile):
-        before = source.tell()
-        super().copyfile(source, outputfile)
-        self.entry["bytes"] += source.tell() - before
+        while chunk := source.read(Link.CHUNK):
+            self.server.link.send(chunk, outputfile)
+            self.entry["bytes"] += len(chunk)
 
 
 @contextlib.contextmanager
-def serve_logged(site_dir: Path):
+def serve_logged(site_dir: Path, mbps: float | None = None):
     handler = functools.partial(LoggingHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
     server.entries = []
+    server.link = Link(mbps)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -364,33 +386,52 @@ def stats(values) -> dict:
     return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
 
 
-def run(runs: int) -> dict:
+def build_variant(site_dir: Path, base_url: str, variant_env: dict[str, str]) -> None:
+    """The site built again, with ``variant_env`` set, into /variant/ of the same server."""
+    saved = {name: os.environ.get(name) for name in variant_env}
+    os.environ.update(variant_env)
+    try:
+        build_site(site_dir / VARIANT_DIR, base_url + VARIANT_DIR + "/")
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name)
+            else:
+                os.environ[name] = value
+
+
+def run(runs: int, mbps: float | None = None, variant_env: dict[str, str] | None = None) -> dict:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         tmp = Path(tmp)
         site_dir = tmp / "site"
-        with serve_logged(site_dir) as (server, base_url):
+        with serve_logged(site_dir, mbps) as (server, base_url):
             started = time.monotonic()
             build_site(site_dir, base_url)
             build_s = time.monotonic() - started
+            if variant_env:
+                build_variant(site_dir, base_url, variant_env)
             (site_dir / FLOOR_DIR).mkdir()
             (site_dir / FLOOR_DIR / "index.html").write_text(FLOOR_HTML, encoding="utf-8")
             (site_dir / FLOOR_DIR / "worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
             (site_dir / FLOOR_DIR / "pyworker.html").write_text(PYWORKER_HTML, encoding="utf-8")
             (site_dir / FLOOR_DIR / "started.py").write_text(PYWORKER_PY, encoding="utf-8")
             sizes = Sizes(site_dir)
-            site_runs, floor_runs, pyworker_runs, probes = [], [], [], []
+            site_runs, floor_runs, pyworker_runs, variant_runs, probes = [], [], [], [], []
             with sync_playwright() as playwright:
                 bench = Bench(playwright, server, base_url, sizes)
                 for index in range(runs):
-                    kinds = ("site", "floor", "pyworker")
+                    kinds = ("site", "floor", "pyworker") + (("variant",) if variant_env else ())
                     order = kinds[index % 3 :] + kinds[: index % 3]
                     for kind in order:
                         profile = tmp / f"profile-{kind}-{index}"
-                        if kind == "site":
-                            cold = bench.visit(profile, FIRST_PAGE, "appeal-deadline", interact=True)
-                            warm = bench.visit(profile, FIRST_PAGE, "appeal-deadline")
-                            site_runs.append({"cold": cold, "warm": warm})
+                        if kind in ("site", "variant"):
+                            prefix = VARIANT_DIR + "/" if kind == "variant" else ""
+                            cold = bench.visit(profile, prefix + FIRST_PAGE, "appeal-deadline",
+                                               interact=kind == "site")
+                            warm = bench.visit(profile, prefix + FIRST_PAGE, "appeal-deadline")
+                            runs_of_kind = site_runs if kind == "site" else variant_runs
+                            runs_of_kind.append({"cold": cold, "warm": warm})
                         else:
                             page = FLOOR_DIR + ("/" if kind == "floor" else "/pyworker.html")
                             cold = bench.visit(profile, page, "floor")
@@ -411,6 +452,9 @@ def run(runs: int) -> dict:
         "site": site_runs,
         "floor": floor_runs,
         "pyworker": pyworker_runs,
+        "variant": variant_runs,
+        "variant_env": variant_env,
+        "mbps": mbps,
         "probe": probes,
         "build_s": build_s,
         "load_average_before": load_before,
@@ -446,6 +490,13 @@ def summarise(data: dict) -> list[dict]:
             "min": min(ratios), "max": max(ratios), "n": len(ratios),
             "target": f"<= {TARGETS['ready_ratio']:.2f}", "passed": ratio <= TARGETS["ready_ratio"],
         })
+    variant = data["variant"]
+    if variant:
+        for visit in ("cold", "warm"):
+            row(f"ready, variant {data['variant_env']}, {visit} (ms)", col(variant, visit, "ready_ms"), "ms")
+            row(f"worker created, variant, {visit} (ms)", col(variant, visit, "worker_created_ms"), "ms")
+            ratios = [v[visit]["ready_ms"] / s[visit]["ready_ms"] for v, s in zip(variant, site, strict=True)]
+            row(f"ready, variant / site (paired), {visit}", ratios, "ratio")
     for visit in ("cold", "warm"):
         for label, runs in (("site", site), ("floor", floor), ("PyWorker floor", data["pyworker"])):
             row(f"python worker created, {label}, {visit} (ms)", col(runs, visit, "worker_created_ms"), "ms")
@@ -519,8 +570,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--mbps", type=float, help="serve through one shared link of this many Mbit/s")
+    parser.add_argument("--variant-env", metavar="NAME=VALUE", action="append", default=[],
+                        help="also build the site with this environment variable set, for an A/B")
     args = parser.parse_args()
-    data = run(args.runs)
+    variant_env = dict(item.split("=", 1) for item in args.variant_env)
+    data = run(args.runs, args.mbps, variant_env)
     data["summary"] = summarise(data)
     print()
     print_table(data["summary"], data)
