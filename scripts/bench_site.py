@@ -562,7 +562,7 @@ def print_table(rows, data) -> None:
           f"after: {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}; {data['machine']['cpus']} CPUs")
     warm = data["site"][-1]["warm"]["transfer"]["fetched"]
     print("fetched on the last warm visit (status path bytes):")
-    for line in warm:
+    for line in warm or ["(nothing: every file came from the browser's cache without asking)"]:
         print("  " + line)
 
 
