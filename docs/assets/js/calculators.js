@@ -127,6 +127,12 @@ document.addEventListener("click", (event) => {
   if (source) navigator.clipboard?.writeText(source.value ?? source.textContent);
 });
 
+// A page loaded with a calculator on it starts Python now rather than when Material announces the
+// page (which waits for DOMContentLoaded): this module runs once the HTML is parsed, and PyScript
+// then loads while Material starts (README, "Performance").
+// onPageView reports a failure on the roots; this early call only starts the same promise.
+if (roots().length) startWorker().catch(() => {});
+
 if (window.document$) window.document$.subscribe(onPageView);
 else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPageView);
 else onPageView();
