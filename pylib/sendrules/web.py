@@ -29,6 +29,7 @@ calls the rules, and a function that presents the result.
 from __future__ import annotations
 
 import html
+import importlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -282,6 +283,8 @@ class Calculator:
     present: Callable[[Any, Ids], str]
     query: Callable[[Any], list[tuple[str, str]]]
     by_hand: tuple[str, str] = ("#work-it-out-yourself", "work the date out by hand")
+    #: The rules modules ``answer`` imports when first called; :func:`prepare` imports them early.
+    rules: tuple[str, ...] = ()
 
     def form_html(self) -> str:
         """The root element as built into the page (``data-state="loading"``)."""
@@ -331,11 +334,24 @@ def register(calculator: Calculator) -> Calculator:
     return calculator
 
 
+#: Calculators whose views live in :mod:`sendrules.views`, by module. Each is imported and
+#: registered on first use, so the browser's worker compiles only the views a page needs.
+VIEW_MODULES: dict[str, str] = {
+    "should-i-mediate": "should_i_mediate",
+    "mediation-timeline": "mediation_timeline",
+    "offer-check": "offer_check",
+    "adviser-email": "adviser_email",
+}
+
+
 def _calculator(name: str) -> Calculator:
+    if name not in CALCULATORS and name in VIEW_MODULES:
+        view = importlib.import_module(f"{__package__}.views.{VIEW_MODULES[name]}")
+        register(view.CALCULATOR)
     try:
         return CALCULATORS[name]
     except KeyError:
-        known = ", ".join(sorted(CALCULATORS))
+        known = ", ".join(sorted({*CALCULATORS, *VIEW_MODULES}))
         raise UnknownCalculatorError(
             f"There is no calculator called {name!r}. Known calculators: {known}. "
             "Add it to CALCULATORS in pylib/sendrules/web.py, or fix the name in the page."
@@ -553,6 +569,7 @@ def _appeal_present(answer: Any, ids: Ids) -> str:
 
 register(Calculator(
     name="appeal-deadline",
+    rules=("time_limits",),
     title="Appeal deadline calculator",
     button="Work out my last day",
     questions=(
@@ -663,6 +680,7 @@ def _certificate_present(answer: Any, ids: Ids) -> str:
 
 register(Calculator(
     name="certificate",
+    rules=("appeals",),
     title="Mediation certificate checker",
     button="Check if I need a certificate",
     questions=(
@@ -757,6 +775,7 @@ def _dd_present(answer: Any, ids: Ids) -> str:
 
 register(Calculator(
     name="dd-claim",
+    rules=("time_limits",),
     title="Discrimination claim deadline calculator",
     button="Work out my last day",
     questions=(
@@ -957,17 +976,34 @@ def _problem(calc: Calculator | None, fields: Fields) -> dict[str, Any]:
     }
 
 
+def prepare(names_json: str) -> bool:
+    """Import, ahead of the first answer, what the page's calculators need (``names_json`` is a
+    JSON list of names). The browser calls this once the calculators are ready, while the reader
+    is still typing, so the first answer does not wait for imports. Unknown names are ignored."""
+    try:
+        names = json.loads(names_json)
+    except ValueError:
+        return False
+    for name in names if isinstance(names, list) else ():
+        try:
+            calc = _calculator(str(name))
+        except UnknownCalculatorError:
+            continue
+        for module in calc.rules:
+            importlib.import_module(f"{__package__}.{module}")
+    return True
+
+
 def render(calculator: str, fields_json: str, today_iso: str) -> str:
     """Answer one submission: JSON ``{"html", "focus", "title_error", "query"}``. Never raises.
 
     ``fields_json`` is a JSON object of lists of strings (a form's fields, or a web address's
     parameters); ``today_iso`` is the reader's local date, ``YYYY-MM-DD``.
     """
-    calc = CALCULATORS.get(calculator) if isinstance(calculator, str) else None
+    calc: Calculator | None = None
     fields: dict[str, list[str]] = {}
     try:
-        if calc is None:
-            raise UnknownCalculatorError(f"no calculator called {calculator!r}")
+        calc = _calculator(calculator if isinstance(calculator, str) else "")
         fields = _normalise(json.loads(fields_json))
         today = date.fromisoformat(str(today_iso))
         answer = _answer(calc, fields, today)
@@ -975,11 +1011,3 @@ def render(calculator: str, fields_json: str, today_iso: str) -> str:
         answer = _problem(calc, fields)
     return json.dumps(answer)
 
-
-from .views import adviser_email as _adviser_email  # noqa: E402
-from .views import mediation_timeline as _mediation_timeline  # noqa: E402
-from .views import offer_check as _offer_check  # noqa: E402
-from .views import should_i_mediate as _should_i_mediate  # noqa: E402
-
-for _view in (_should_i_mediate, _mediation_timeline, _offer_check, _adviser_email):
-    register(_view.CALCULATOR)

@@ -69,8 +69,10 @@ def test_the_site_has_its_pages_and_the_runtime(site_dir, pages, calculators):
 
 def test_the_worker_exports_what_the_glue_calls():
     names = runpy.run_path(str(ROOT / "docs/assets/py/calculators_worker.py"))
-    assert names["__export__"] == ["render", "started"]
-    assert callable(names["render"])
+    glue = (ROOT / "docs/assets/js/calculators.js").read_text()
+    called = set(re.findall(r"python\.sync\.(\w+)\(", glue))
+    assert called == set(names["__export__"]) == {"prepare", "render", "started"}
+    assert all(callable(names[name]) for name in called)
     assert names["started"]() is True
 
 

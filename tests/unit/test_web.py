@@ -685,3 +685,40 @@ def test_bad_calls_give_a_safe_message(fields_json, today):
 
 def test_an_unknown_calculator_at_render_time_gives_a_safe_message():
     assert_safe_problem(json.loads(web.render("nope", "{}", "2026-01-01")), None)
+
+
+def test_views_are_imported_only_when_their_calculator_is_first_used():
+    """The browser's worker compiles every module it imports: a page pays only for its own views."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, sendrules.web as web\n"
+        "before = sorted(m for m in sys.modules if m.startswith('sendrules.views.'))\n"
+        "web.form_html('offer-check')\n"
+        "after = sorted(m for m in sys.modules if m.startswith('sendrules.views.'))\n"
+        "print(before, after)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[] ['sendrules.views.offer_check']"
+
+
+def test_every_view_module_is_reachable_by_its_calculator_name():
+    for name in web.VIEW_MODULES:
+        assert web.CALCULATORS.get(name) is None or web.CALCULATORS[name].name == name
+        assert f'data-calculator="{name}"' in web.form_html(name)
+        assert web.CALCULATORS[name].name == name
+
+
+def test_prepare_imports_the_rules_a_page_needs_before_the_first_answer():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, sendrules.web as web\n"
+        "assert 'sendrules.time_limits' not in sys.modules\n"
+        "print(web.prepare('[\"appeal-deadline\", \"no-such-calculator\"]'), web.prepare('not json'),\n"
+        "      'sendrules.time_limits' in sys.modules, 'sendrules.appeals' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False", "True", "False"]

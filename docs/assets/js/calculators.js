@@ -94,8 +94,10 @@ function onPageView() {
   showStage(stage);
   const params = new URLSearchParams(location.search);
   startWorker().then(
-    () => {
+    (python) => {
       showStage(STAGES.ready);
+      const names = found.map((root) => root.dataset.calculator);
+      python.sync.prepare(JSON.stringify(names)).catch(() => {}); // a failure shows on submit
       for (const root of found) {
         if (!root.isConnected) continue;
         setState(root, "ready");

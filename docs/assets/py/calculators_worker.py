@@ -1,12 +1,13 @@
 """The calculators' Python worker: started by docs/assets/js/calculators.js with PyScript's
 PyWorker, after the python-dateutil wheel and sendrules.zip are unpacked into its file system.
 
-It exposes sendrules.web.render, which the page's JavaScript calls to show each answer, and
-started(), which the JavaScript calls once: PyScript only logs an error raised while this file
-runs, so a failed import would otherwise go unnoticed until the first answer.
+It exposes three functions to the page's JavaScript: sendrules.web.render, which shows each
+answer; sendrules.web.prepare, called once the calculators are ready, which imports their rules
+while the reader types; and started(), called once, because PyScript only logs an error raised
+while this file runs, so a failed import would otherwise go unnoticed until the first answer.
 """
 
-from sendrules.web import render
+from sendrules.web import prepare, render
 
 
 def started() -> bool:
@@ -14,5 +15,5 @@ def started() -> bool:
     return True
 
 
-__all__ = ["render", "started"]
+__all__ = ["prepare", "render", "started"]
 __export__ = __all__  # the names PyScript hands to the page's JavaScript
