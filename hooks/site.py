@@ -22,7 +22,6 @@ import zlib
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 PYLIB = ROOT / "pylib"
@@ -79,45 +78,17 @@ def _web():
 def on_page_content(html, page, config, files):
     """Replace the placeholders after Markdown has run, so their HTML is inserted untouched.
 
-    With PRELOAD_PYODIDE=1 in the environment, a page with a calculator also gets preload links
-    for Pyodide's runtime files (off by default: README, "Performance").
-
     Markdown passes HTML comments through as they are, while a placeholder quoted in a code
     block arrives escaped (``&lt;!--``) and is left alone.
     """
     if not (CALCULATOR.search(html) or SOURCES.search(html)):
         return html
     web = _web()
-    if PRELOAD and CALCULATOR.search(html):
-        html = _preload_links(page) + html
     try:
         html = CALCULATOR.sub(lambda match: web.form_html(match.group(1)), html)
         return SOURCES.sub(lambda match: web.sources_html(match.group(1).split()), html)
     except (LookupError, ValueError) as error:
         raise PluginError(f"{page.file.src_path}: {error}") from error
-
-
-# Pyodide's three big files, which the calculators' worker fetches only once PyScript has loaded.
-# Measured: about 7 % sooner ready on a cold visit over a 50 Mbit/s link, one download of each file
-# (server log); but the browser then makes two requests for each (the preload, and the worker's,
-# answered from the HTTP cache), which the e2e test of instant navigation counts as a second
-# download. Off until that test counts what the server sends.
-PRELOAD = os.environ.get("PRELOAD_PYODIDE") == "1"
-PRELOADED = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs")
-
-
-def _preload_links(page) -> str:
-    """Preloads that start Pyodide's download while the page and PyScript load.
-
-    Pyodide fetches them with ``fetch()``'s defaults (CORS mode, same-origin credentials), which
-    is what ``as="fetch" crossorigin`` asks for, so the worker's own requests are answered from
-    the HTTP cache and nothing is downloaded twice (README, "Performance").
-    """
-    return "".join(
-        f'<link rel="preload" as="fetch" crossorigin href="'
-        f'{get_relative_url((PYODIDE_TARGET / name).as_posix(), page.url)}">'
-        for name in PRELOADED
-    )
 
 
 def _require(path: Path, what: str) -> Path:
