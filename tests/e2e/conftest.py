@@ -58,3 +58,18 @@ def page(page, page_errors):
     yield page
     assert page_errors == [], "uncaught errors in the page:\n" + "\n".join(page_errors)
 
+
+
+@pytest.fixture(scope="module")
+def session(browser, base_url, request):
+    """One context and one page for a whole module, with "today" pinned to the module's ``TODAY``
+    and every request and uncaught page error recorded (for modules that reuse one page)."""
+    context = browser.new_context(base_url=base_url, accept_downloads=True, timezone_id="Europe/London")
+    context.clock.set_fixed_time(request.module.TODAY)
+    requests: list[str] = []
+    errors: list[str] = []
+    context.on("request", lambda req: requests.append(req.url))
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(f"{error.name}: {error.message}"))
+    yield {"context": context, "page": page, "requests": requests, "errors": errors}
+    context.close()

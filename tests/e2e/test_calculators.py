@@ -30,20 +30,6 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def session(browser, base_url):
-    """One context and one page for the module, with today pinned and every request recorded."""
-    context = browser.new_context(base_url=base_url, accept_downloads=True, timezone_id="Europe/London")
-    context.clock.set_fixed_time(TODAY)
-    requests: list[str] = []
-    errors: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
-    page = context.new_page()
-    page.on("pageerror", lambda error: errors.append(f"{error.name}: {error.message}"))
-    yield {"context": context, "page": page, "requests": requests, "errors": errors}
-    context.close()
-
-
 @pytest.fixture
 def page(session):
     yield session["page"]
