@@ -210,3 +210,26 @@ def test_the_page_stays_responsive_while_python_starts(page, calculators):
         and task["duration"] > LONGEST_ALLOWED_TASK_MS
     ]
     assert blocking == [], f"the main thread was blocked while Python started: {blocking}"
+
+
+def test_an_answer_prints_without_the_site_around_it_and_with_its_date_large(page):
+    """The print stylesheet: no header, navigation or form on paper; the answer's date stands out."""
+    page.goto("appeal-deadline/?calculator=appeal-deadline&letter-sent=2025-10-01")
+    root = page.locator('[data-calculator="appeal-deadline"]')
+    wait_ready(root)
+    date = root.locator('[data-result="last-day"] time')
+    expect(date).to_be_visible(timeout=30_000)
+
+    page.emulate_media(media="print")
+    site_around = (".md-header", ".md-sidebar--primary", ".md-footer")
+    for hidden in (*site_around, '[data-calculator="appeal-deadline"] form'):
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(date).to_be_visible()
+    body_size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)"
+    )
+    date_size = float(date.evaluate("el => parseFloat(getComputedStyle(el).fontSize)"))
+    assert date_size >= 1.5 * body_size
+
+    page.emulate_media(media="screen")
+    expect(page.locator(".md-header")).to_be_visible()
