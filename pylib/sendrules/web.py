@@ -459,6 +459,22 @@ def _actions(download: tuple[str, str, str] | None) -> str:
     return f'<div class="calculator__actions">{"".join(parts)}</div>'
 
 
+def _deadline_panel(answer: Any, ids: Ids, *, result: str, on: date, what: str, title: str,
+                    body: str) -> str:
+    """The answer's headline: the date (``<time>``) in the result's focusable heading, what to do
+    on that day, and how many days are left (or how long ago it passed)."""
+    verb = "was" if answer.passed else "is"
+    return (
+        f'<div class="calculator-panel" data-result="{_e(result)}" '
+        f'data-passed="{str(answer.passed).lower()}">'
+        f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">'
+        f'{_e(title)} {verb} {_time(on, "calculator-panel__date")}</h3>'
+        f'<p class="calculator-panel__body">{_e(body)}</p>'
+        f"{_countdown(answer.days_left, answer.days_late, answer.passed, answer.today, what)}"
+        "</div>"
+    )
+
+
 def _countdown(days_left: int, days_late: int, passed: bool, today: date, what: str) -> str:
     if passed:
         ago = "yesterday" if days_late == 1 else f"{days_late} days ago"
@@ -508,15 +524,10 @@ def _appeal_calendar(answer: Any) -> tuple[str, str, str] | None:
 
 
 def _appeal_present(answer: Any, ids: Ids) -> str:
-    verb = "was" if answer.passed else "is"
-    panel = (
-        f'<div class="calculator-panel" data-result="last-day" data-passed="{str(answer.passed).lower()}">'
-        f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">'
-        f"Your last day to register the appeal {verb} "
-        f'{_time(answer.last_day, "calculator-panel__date")}</h3>'
-        f'<p class="calculator-panel__body">Get it to the Tribunal by {_e(answer.cut_off)} on that day.</p>'
-        f"{_countdown(answer.days_left, answer.days_late, answer.passed, answer.today, 'appeal')}"
-        "</div>"
+    panel = _deadline_panel(
+        answer, ids, result="last-day", on=answer.last_day, what="appeal",
+        title="Your last day to register the appeal",
+        body=f"Get it to the Tribunal by {answer.cut_off} on that day.",
     )
     if answer.governed_by == "certificate":
         governed = ("This date comes from your mediation certificate. One month after it is later than two "
@@ -592,6 +603,16 @@ register(Calculator(
     present=_appeal_present,
     query=_appeal_query,
 ))
+
+
+# -- questions more than one calculator asks --------------------------------------------------------------
+
+#: Whether the family wants to try mediation (the mediation timeline and the adviser email).
+WANTS_MEDIATION = "wants-mediation"
+WANTS_MEDIATION_CHOICES = {"yes": True, "no": False}
+WANTS_MEDIATION_OPTIONS = (("yes", "Yes, I want to try mediation"),
+                           ("no", "No, I only want a mediation certificate"))
+SELECT_WANTS_MEDIATION = "Select whether you want to try mediation"
 
 
 # -- mediation certificate ----------------------------------------------------------------------------------
@@ -738,16 +759,10 @@ def _dd_calendar(answer: Any) -> tuple[str, str, str] | None:
 
 
 def _dd_present(answer: Any, ids: Ids) -> str:
-    verb = "was" if answer.passed else "is"
-    panel = (
-        f'<div class="calculator-panel" data-result="safe-day" data-passed="{str(answer.passed).lower()}">'
-        f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">'
-        f"The last day to send your claim {verb} "
-        f'{_time(answer.safe_day, "calculator-panel__date")}</h3>'
-        f'<p class="calculator-panel__body">Make sure the Tribunal receives it by {_e(answer.cut_off)} '
-        "on that day.</p>"
-        f"{_countdown(answer.days_left, answer.days_late, answer.passed, answer.today, 'claim')}"
-        "</div>"
+    panel = _deadline_panel(
+        answer, ids, result="safe-day", on=answer.safe_day, what="claim",
+        title="The last day to send your claim",
+        body=f"Make sure the Tribunal receives it by {answer.cut_off} on that day.",
     )
     parts = [panel]
     if answer.passed:

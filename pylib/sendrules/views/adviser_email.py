@@ -36,8 +36,8 @@ from ..web import PAGE_LINKS, SECTION_LABELS, ChoiceQuestion, DateQuestion, Ids,
 __all__ = ["CALCULATOR", "NAME", "PRIVATE_FIELDS", "QUESTIONS", "form_html", "mailto", "render"]
 
 NAME = "adviser-email"
-WANTS = "wants-mediation"
-SELECT_WANTS = "Select whether you want to try mediation"
+WANTS = web.WANTS_MEDIATION
+SELECT_WANTS = web.SELECT_WANTS_MEDIATION
 NO_EMAIL_FOR = "disability-discrimination"
 #: Fields that never go into the web address.
 PRIVATE_FIELDS = ("child-name", "parent-name")
@@ -45,7 +45,7 @@ PRIVATE_FIELDS = ("child-name", "parent-name")
 SUBJECT_ID = f"{NAME}-subject"
 BODY_ID = f"{NAME}-body"
 
-_CHOICES = {"yes": True, "no": False}
+_CHOICES = web.WANTS_MEDIATION_CHOICES
 
 
 def _decision_options() -> tuple[tuple[str, str], ...]:
@@ -120,8 +120,7 @@ QUESTIONS = (
         name=WANTS,
         legend="Do you want to try mediation?",
         hint="Mediation is a meeting with the council and an independent mediator. It is your choice.",
-        options=lambda: (("yes", "Yes, I want to try mediation"),
-                         ("no", "No, I only want a mediation certificate")),
+        options=lambda: web.WANTS_MEDIATION_OPTIONS,
         missing=SELECT_WANTS,
     ),
     _Name(

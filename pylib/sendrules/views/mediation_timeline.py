@@ -37,11 +37,11 @@ from ..web import PAGE_LINKS, ChoiceQuestion, DateQuestion, Ids, _e
 __all__ = ["CALCULATOR", "NAME", "QUESTIONS", "form_html", "render"]
 
 NAME = "mediation-timeline"
-WANTS = "wants-mediation"
-SELECT_WANTS = "Select whether you want to try mediation"
+WANTS = web.WANTS_MEDIATION
+SELECT_WANTS = web.SELECT_WANTS_MEDIATION
 CALENDAR_FILE = "send-mediation-dates.ics"
 
-_CHOICES = {"yes": True, "no": False}
+_CHOICES = web.WANTS_MEDIATION_CHOICES
 #: The time of day the Tribunal must have the appeal by, as the appeal deadline rules give it.
 CUT_OFF: str = AppealDeadline.cut_off
 
@@ -67,8 +67,7 @@ QUESTIONS = (
         name=WANTS,
         legend="Did you tell them you want to try mediation?",
         hint="",
-        options=lambda: (("yes", "Yes, I want to try mediation"),
-                         ("no", "No, I only want a mediation certificate")),
+        options=lambda: web.WANTS_MEDIATION_OPTIONS,
         missing=SELECT_WANTS,
     ),
     DateQuestion(
