@@ -6,8 +6,9 @@ Pages hold two kinds of placeholder (docs/decisions/001-one-library-two-runtimes
 * ``<!-- sources: ID ID ... -->`` becomes ``sendrules.web.sources_html([ID, ...])``.
 
 After the build, the runtime the calculators need is copied into the built site (never into
-docs/): PyScript's core, the Pyodide runtime files, the python-dateutil wheel and a zip of the
-``sendrules`` package made from the working tree, data files included.
+docs/): PyScript's core, the Pyodide runtime files, and one zip of the Python the worker runs:
+the ``sendrules`` package from the working tree, data files included, with the modules of the
+pinned python-dateutil wheel that sendrules imports and the wheel's licence and metadata.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import zlib
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 PYLIB = ROOT / "pylib"
@@ -39,6 +41,12 @@ PYODIDE_RUNTIME_FILES = (
     "pyodide-lock.json",
 )
 DATEUTIL_WHEEL = "python_dateutil-4.0.0-py3-none-any.whl"
+# What the worker needs from the wheel: relativedelta (sendrules.calendar) and what it imports,
+# plus the licence and metadata; about 10 kB of the wheel's 93 kB. tests/unit/test_web.py checks
+# that answering every calculator imports nothing else from dateutil.
+DATEUTIL_MODULES = ("dateutil/__init__.py", "dateutil/_common.py", "dateutil/_version.py",
+                    "dateutil/relativedelta.py")
+DATEUTIL_DIST_INFO = "python_dateutil-4.0.0.dist-info/"
 
 # Parts of Pyodide's standard library bundle that nothing in the calculators' worker imports
 # (Pyodide, PyScript's worker package or sendrules): debuggers, test runners, profilers, the REPL,
@@ -58,6 +66,8 @@ PYODIDE_TARGET = Path("assets/pyodide")
 PYTHON_TARGET = Path("assets/py")
 
 CALCULATOR = re.compile(r"<!--\s*calculator:\s*([a-z0-9-]+)\s*-->")
+GLUE = "assets/js/calculators.js"
+VIEWPORT = re.compile(r"<meta name=\"viewport\"[^>]*>")
 SOURCES = re.compile(r"<!--\s*sources:\s*([^>]*?)\s*-->")
 
 SETUP_HINT = "Run `make build` (or `make serve`), which installs it first."
@@ -89,6 +99,37 @@ def on_page_content(html, page, config, files):
         return SOURCES.sub(lambda match: web.sources_html(match.group(1).split()), html)
     except (LookupError, ValueError) as error:
         raise PluginError(f"{page.file.src_path}: {error}") from error
+
+
+def on_post_page(output, page, config):
+    """On a page with a calculator, start Python from the <head>.
+
+    The glue is named again as an async module just after the viewport tag, marked
+    ``data-start-python``, with PyScript's core and its main chunk preloaded beside it. The browser
+    runs the module as soon as it arrives, before the page's styles and Material's bundle, so the
+    worker is created early (README, "Performance"). The copy at the end of the body is the same
+    module and does not run twice.
+    """
+    if 'data-calculator="' not in output:
+        return output
+    glue = get_relative_url(GLUE, page.url)
+    tags = [f'<script type="module" async src="{glue}" data-start-python></script>']
+    for path in _pyscript_core_modules():
+        tags.append(f'<link rel="modulepreload" href="{get_relative_url(path, page.url)}">')
+    output, found = VIEWPORT.subn(lambda match: match.group(0) + "".join(tags), output, count=1)
+    if not found:
+        raise PluginError(f"{page.file.src_path}: no <meta name=\"viewport\"> to start Python after.")
+    return output
+
+
+def _pyscript_core_modules() -> list[str]:
+    """PyScript's core.js and the chunk it re-exports (its name carries a content hash)."""
+    core = _require(PYSCRIPT_DIST / "core.js", "node_modules/@pyscript/core (npm ci)")
+    core = core.read_text(encoding="utf-8")
+    chunks = re.findall(r'from\s*"\./(core-[\w-]+\.js)"', core)
+    if not chunks:
+        raise PluginError("PyScript's core.js no longer re-exports a core-*.js chunk: update hooks/site.py.")
+    return [(PYSCRIPT_TARGET / name).as_posix() for name in ["core.js", *chunks]]
 
 
 def _require(path: Path, what: str) -> Path:
@@ -137,27 +178,33 @@ def _smaller_stdlib(source: Path) -> Path:
     return out
 
 
-def _copy_wheel(site: Path) -> None:
-    wheel = _require(WHEELS / DATEUTIL_WHEEL, f"The {DATEUTIL_WHEEL} wheel")
-    shutil.copy2(wheel, site / PYTHON_TARGET / DATEUTIL_WHEEL)
-
-
 def _zip_package(site: Path) -> None:
-    """Zip sendrules as it is in the working tree, with its data files.
+    """Zip sendrules as it is in the working tree, with its data files, and from the
+    python-dateutil wheel DATEUTIL_MODULES and the wheel's licence and metadata.
 
     The timestamps are fixed so that the same sources give the same zip.
     """
     out = site / PYTHON_TARGET / "sendrules.zip"
-    members = sorted(
-        path
+    wheel = _require(WHEELS / DATEUTIL_WHEEL, f"The {DATEUTIL_WHEEL} wheel")
+    members = {
+        path.relative_to(PYLIB).as_posix(): path.read_bytes()
         for path in [*PACKAGE.rglob("*.py"), *PACKAGE.glob("data/*.json")]
         if "__pycache__" not in path.parts
-    )
+    }
+    with zipfile.ZipFile(wheel) as dateutil:
+        for name in dateutil.namelist():
+            # RECORD lists every file of the wheel, most of which are not shipped.
+            metadata = name.startswith(DATEUTIL_DIST_INFO) and not name.endswith("/RECORD")
+            if name in DATEUTIL_MODULES or metadata:
+                members[name] = dateutil.read(name)
+    missing = set(DATEUTIL_MODULES) - members.keys()
+    if missing:
+        raise PluginError(f"{DATEUTIL_WHEEL} has no {', '.join(sorted(missing))}: update DATEUTIL_MODULES.")
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in members:
-            info = zipfile.ZipInfo(path.relative_to(PYLIB).as_posix(), date_time=(1980, 1, 1, 0, 0, 0))
+        for name in sorted(members):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(info, members[name])
 
 
 def on_post_build(config, **kwargs):
@@ -166,5 +213,4 @@ def on_post_build(config, **kwargs):
     (site / PYTHON_TARGET).mkdir(parents=True, exist_ok=True)
     _copy_pyscript(site)
     _copy_pyodide(site)
-    _copy_wheel(site)
     _zip_package(site)

@@ -16,8 +16,8 @@ Two entry points, see docs/decisions/001-one-library-two-runtimes.md:
   HTML, the id to move focus to, whether the page title needs "Error: ", and
   the query string that brings the same answer back.
 
-Every piece of text put into the HTML goes through :func:`html.escape`,
-including what the reader typed. :func:`render` never raises: bad input gives
+Every piece of text put into the HTML is escaped (:func:`_e`, the same
+output as :func:`html.escape`), including what the reader typed. :func:`render` never raises: bad input gives
 the GOV.UK error pattern, and anything unexpected gives a short "something
 went wrong" message that points to the method for working it out by hand.
 
@@ -28,18 +28,15 @@ calls the rules, and a function that presents the result.
 
 from __future__ import annotations
 
-import html
 import importlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
 
 from .errors import SendRulesError, UnknownDecisionError
 from .forms import PARTS, DateInputError, date_from_fields, long_date
-from .ics import Event, calendar_file, data_url
 from .results import Alternative, Result, Step
 from .sources import RULES_LAST_CHECKED, SOURCES, Source
 
@@ -75,9 +72,16 @@ class UnknownCalculatorError(LookupError):
     """A page asks for a calculator or a source that does not exist (a build-time mistake)."""
 
 
+#: What :func:`html.escape` replaces (``quote=True``), in one table. Importing :mod:`html` would
+#: also load its table of 2,231 named entities (:mod:`html.entities`), which only unescaping needs:
+#: about 50 ms of the browser worker's start (README, "Performance"). A unit test checks that
+#: :func:`_e` and :func:`html.escape` agree.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
 def _e(value: object) -> str:
     """Escape any text for HTML, quotes included, so it is safe in content and attributes."""
-    return html.escape(str(value), quote=True)
+    return str(value).translate(_ESCAPES)
 
 
 def _time(d: date, css: str = "") -> str:
@@ -283,7 +287,8 @@ class Calculator:
     present: Callable[[Any, Ids], str]
     query: Callable[[Any], list[tuple[str, str]]]
     by_hand: tuple[str, str] = ("#work-it-out-yourself", "work the date out by hand")
-    #: The rules modules ``answer`` imports when first called; :func:`prepare` imports them early.
+    #: The sendrules modules ``answer`` and ``present`` import when first called (rules, and
+    #: :mod:`sendrules.ics` for a calendar file); :func:`prepare` imports them early.
     rules: tuple[str, ...] = ()
 
     def form_html(self) -> str:
@@ -508,6 +513,8 @@ def _appeal_calendar(answer: Any) -> tuple[str, str, str] | None:
     made_from = f"a decision letter sent on {long_date(answer.letter_sent)}"
     if answer.certificate_issued is not None:
         made_from += f" and a mediation certificate issued on {long_date(answer.certificate_issued)}"
+    from .ics import Event, calendar_file, data_url
+
     event = Event(
         on=answer.last_day,
         summary="Last day for the SEND Tribunal to receive your appeal",
@@ -580,7 +587,7 @@ def _appeal_present(answer: Any, ids: Ids) -> str:
 
 register(Calculator(
     name="appeal-deadline",
-    rules=("time_limits",),
+    rules=("time_limits", "ics"),
     title="Appeal deadline calculator",
     button="Work out my last day",
     questions=(
@@ -743,6 +750,8 @@ def _dd_query(answer: Any) -> list[tuple[str, str]]:
 def _dd_calendar(answer: Any) -> tuple[str, str, str] | None:
     if answer.passed:
         return None
+    from .ics import Event, calendar_file, data_url
+
     event = Event(
         on=answer.safe_day,
         summary="Send your disability discrimination claim to the SEND Tribunal",
@@ -790,7 +799,7 @@ def _dd_present(answer: Any, ids: Ids) -> str:
 
 register(Calculator(
     name="dd-claim",
-    rules=("time_limits",),
+    rules=("time_limits", "ics"),
     title="Discrimination claim deadline calculator",
     button="Work out my last day",
     questions=(
@@ -935,6 +944,8 @@ def _answer(calc: Calculator, fields: Fields, today: date) -> dict[str, Any]:
         result = calc.answer(values, today)
     except SendRulesError as err:
         return _errors(calc, fields, values, [(_question_index(calc, err.field), err)])
+    from urllib.parse import urlencode  # with its own imports, about 80 ms in the browser: see prepare
+
     ids = Ids(calc.name)
     query = urlencode([("calculator", calc.name), *calc.query(result)])
     return {
@@ -1006,6 +1017,7 @@ def prepare(names_json: str) -> bool:
             continue
         for module in calc.rules:
             importlib.import_module(f"{__package__}.{module}")
+        importlib.import_module("urllib.parse")  # every answer's web address (_answer)
     return True
 
 

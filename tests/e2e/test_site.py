@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import runpy
+import zipfile
 
 import pytest
 from playwright.sync_api import expect
@@ -59,12 +60,15 @@ def test_the_site_has_its_pages_and_the_runtime(site_dir, pages, calculators):
         "assets/pyscript/core.js",
         "assets/pyodide/pyodide.mjs",
         "assets/pyodide/pyodide.asm.wasm",
-        "assets/py/python_dateutil-4.0.0-py3-none-any.whl",
         "assets/py/sendrules.zip",
         "assets/py/calculators_worker.py",
     ):
         assert (site_dir / path).is_file(), path
     assert not list((site_dir / "assets/pyscript").glob("*.map"))
+    with zipfile.ZipFile(site_dir / "assets/py/sendrules.zip") as archive:
+        names = set(archive.namelist())
+    licence = "python_dateutil-4.0.0.dist-info/licenses/LICENSE"
+    assert {"sendrules/web.py", "dateutil/relativedelta.py", licence} <= names
 
 
 def test_the_worker_exports_what_the_glue_calls():

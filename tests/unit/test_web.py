@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, unquote
 
 import icalendar
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sendrules import web
 from sendrules.appeals import DECISIONS
@@ -722,3 +724,54 @@ def test_prepare_imports_the_rules_a_page_needs_before_the_first_answer():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "False", "True", "False"]
+
+
+# Modules the worker need not load before it reports ready, each measured at 40 ms or more in the
+# browser (README, "Performance"): html.entities (via html), urllib.parse (with ipaddress), and
+# sendrules.ics (with hashlib). prepare() loads those an answer needs, while the reader types.
+DEFERRED = ("html.entities", "urllib.parse", "ipaddress", "sendrules.ics", "hashlib")
+
+
+def test_importing_web_leaves_the_slow_modules_for_prepare():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, sendrules.web as web\n"
+        f"deferred = {DEFERRED!r}\n"
+        "print([m for m in deferred if m in sys.modules])\n"
+        "web.prepare('[\"appeal-deadline\"]')\n"
+        "print([m for m in deferred if m in sys.modules])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    before, after = out.splitlines()
+    assert before == "[]"
+    assert after == repr(["urllib.parse", "ipaddress", "sendrules.ics", "hashlib"])
+
+
+@given(st.text())
+def test_escaping_is_exactly_html_escape(text):
+    import html
+
+    assert web._e(text) == html.escape(text, quote=True)
+
+
+def test_the_worker_ships_every_dateutil_module_sendrules_imports():
+    """hooks/site.py ships only DATEUTIL_MODULES of the python-dateutil wheel to the browser."""
+    import subprocess
+    import sys
+
+    from hooks.site import DATEUTIL_MODULES
+
+    code = (
+        "import json, pkgutil, importlib, sys, sendrules, sendrules.web as web\n"
+        "for module in pkgutil.walk_packages(sendrules.__path__, 'sendrules.'):\n"
+        "    if module.name not in ('sendrules.cli', 'sendrules.__main__'):\n"
+        "        importlib.import_module(module.name)\n"
+        "web.prepare(json.dumps([*web.CALCULATORS, *web.VIEW_MODULES]))\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] == 'dateutil')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    shipped = {p.removesuffix(".py").removesuffix("/__init__").replace("/", ".") for p in DATEUTIL_MODULES}
+    assert set(out.split()) <= shipped
+    assert "dateutil.relativedelta" in out.split()

@@ -36,10 +36,7 @@ function startWorker() {
     const python = await PyWorker(asset("../py/calculators_worker.py"), {
       version: asset("./pyodide-loader.js"),
       config: {
-        files: {
-          [asset("../py/python_dateutil-4.0.0-py3-none-any.whl")]: "./*",
-          [asset("../py/sendrules.zip")]: "./*",
-        },
+        files: { [asset("../py/sendrules.zip")]: "./*" }, // with the dateutil modules it needs
       },
     });
     if ((await python.sync.started()) !== true) throw new Error("the calculators' Python did not start");
@@ -129,12 +126,18 @@ document.addEventListener("click", (event) => {
   if (source) navigator.clipboard?.writeText(source.value ?? source.textContent);
 });
 
-// A page loaded with a calculator on it starts Python now rather than when Material announces the
-// page (which waits for DOMContentLoaded): this module runs once the HTML is parsed, and PyScript
-// then loads while Material starts (README, "Performance").
-// onPageView reports a failure on the roots; this early call only starts the same promise.
-if (roots().length) startWorker().catch(() => {});
+// A calculator page names this module twice: at the end of the body, like every page, and early
+// in its <head> as an async module marked data-start-python (hooks/site.py), which the browser
+// fetches with PyScript's core while it reads the page. The module runs once, as soon as it
+// arrives, so Python starts without waiting for the page, its styles or Material's bundle
+// (README, "Performance"). onPageView reports a failure on the roots; this only starts the promise.
+if (document.querySelector("script[data-start-python]") || roots().length) startWorker().catch(() => {});
 
-if (window.document$) window.document$.subscribe(onPageView);
-else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPageView);
-else onPageView();
+// Page views begin once the HTML is parsed: Material announces each one (document$ replays the
+// current page to a late subscriber); without Material, the parsed page is the only one.
+function onParsed() {
+  if (window.document$) window.document$.subscribe(onPageView);
+  else onPageView();
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onParsed, { once: true });
+else onParsed();
