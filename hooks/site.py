@@ -8,15 +8,19 @@ Pages hold two kinds of placeholder (docs/decisions/001-one-library-two-runtimes
 After the build, the runtime the calculators need is copied into the built site (never into
 docs/): PyScript's core, the Pyodide runtime files, and one zip of the Python the worker runs:
 the ``sendrules`` package from the working tree, data files included, with the modules of the
-pinned python-dateutil wheel that sendrules imports and the wheel's licence and metadata.
+pinned python-dateutil wheel that sendrules imports and the wheel's licence and metadata, and
+bytecode for what the worker imports before it is ready.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import io
 import os
 import re
 import shutil
+import subprocess
 import sys
 import zipfile
 import zlib
@@ -47,6 +51,10 @@ DATEUTIL_WHEEL = "python_dateutil-4.0.0-py3-none-any.whl"
 DATEUTIL_MODULES = ("dateutil/__init__.py", "dateutil/_common.py", "dateutil/_version.py",
                     "dateutil/relativedelta.py")
 DATEUTIL_DIST_INFO = "python_dateutil-4.0.0.dist-info/"
+# What the worker imports before it reports ready (docs/assets/py/calculators_worker.py): the
+# modules this loads get bytecode compiled by Pyodide in the zip (scripts/pyodide_bytecode.mjs).
+WORKER_IMPORTS = "sendrules.web"
+BYTECODE_SCRIPT = ROOT / "scripts" / "pyodide_bytecode.mjs"
 
 # Parts of Pyodide's standard library bundle that nothing in the calculators' worker imports
 # (Pyodide, PyScript's worker package or sendrules): debuggers, test runners, profilers, the REPL,
@@ -67,6 +75,7 @@ PYTHON_TARGET = Path("assets/py")
 
 CALCULATOR = re.compile(r"<!--\s*calculator:\s*([a-z0-9-]+)\s*-->")
 GLUE = "assets/js/calculators.js"
+START_PYTHON = "assets/js/start-python.js"
 VIEWPORT = re.compile(r"<meta name=\"viewport\"[^>]*>")
 SOURCES = re.compile(r"<!--\s*sources:\s*([^>]*?)\s*-->")
 
@@ -104,17 +113,17 @@ def on_page_content(html, page, config, files):
 def on_post_page(output, page, config):
     """On a page with a calculator, start Python from the <head>.
 
-    The glue is named again as an async module just after the viewport tag, marked
-    ``data-start-python``, with PyScript's core and its main chunk preloaded beside it. The browser
-    runs the module as soon as it arrives, before the page's styles and Material's bundle, so the
-    worker is created early (README, "Performance"). The copy at the end of the body is the same
-    module and does not run twice.
+    Just after the viewport tag go an async module, START_PYTHON, and preloads for what it
+    imports: PyScript's core and its main chunk, and the glue. The browser runs them as soon as
+    they arrive, before the page's styles and Material's bundle, so the worker is created early
+    (README, "Performance"). The glue at the end of the body is the same module and does not run
+    twice.
     """
     if 'data-calculator="' not in output:
         return output
-    glue = get_relative_url(GLUE, page.url)
-    tags = [f'<script type="module" async src="{glue}" data-start-python></script>']
-    for path in _pyscript_core_modules():
+    start = get_relative_url(START_PYTHON, page.url)
+    tags = [f'<script>import("{start}")</script>']
+    for path in [*_pyscript_core_modules(), GLUE]:
         tags.append(f'<link rel="modulepreload" href="{get_relative_url(path, page.url)}">')
     output, found = VIEWPORT.subn(lambda match: match.group(0) + "".join(tags), output, count=1)
     if not found:
@@ -200,11 +209,41 @@ def _zip_package(site: Path) -> None:
     missing = set(DATEUTIL_MODULES) - members.keys()
     if missing:
         raise PluginError(f"{DATEUTIL_WHEEL} has no {', '.join(sorted(missing))}: update DATEUTIL_MODULES.")
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    sources = io.BytesIO()
+    with zipfile.ZipFile(sources, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(members):
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, members[name])
+    shutil.copyfile(_with_bytecode(sources.getvalue()), out)
+
+
+def _with_bytecode(sources: bytes) -> Path:
+    """The zip with bytecode, compiled by Pyodide under Node.js, for the modules the worker
+    imports before it reports ready (scripts/pyodide_bytecode.mjs). Made once per set of sources
+    and Pyodide version into build/python/, and reused.
+    """
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError(f"Node.js is needed to compile the calculators' Python for Pyodide. {SETUP_HINT}")
+    pyodide = _require(PYODIDE_DIST / "package.json", "node_modules/pyodide (npm ci)")
+    key = hashlib.sha256(sources + pyodide.read_bytes() + BYTECODE_SCRIPT.read_bytes()).hexdigest()[:16]
+    out = ROOT / "build" / "python" / f"sendrules-{key}.zip"
+    if out.exists():
+        return out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    plain = out.with_suffix(".sources")
+    plain.write_bytes(sources)
+    partial = out.with_suffix(".partial")
+    done = subprocess.run(
+        [node, str(BYTECODE_SCRIPT), str(plain), str(partial), WORKER_IMPORTS],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )
+    plain.unlink()
+    if done.returncode != 0:
+        raise PluginError(f"Compiling the calculators' Python in Pyodide failed:\n{done.stderr.strip()}")
+    partial.replace(out)
+    return out
 
 
 def on_post_build(config, **kwargs):

@@ -49,7 +49,10 @@ def calculator_roots(page):
 
 
 def wait_all_ready(page):
+    """Every calculator on a calculator page is ready. The first root is waited for, so that a page
+    instant navigation has not swapped in yet (no roots) cannot pass."""
     roots = calculator_roots(page)
+    expect(roots.first).to_be_attached()
     for index in range(roots.count()):
         wait_ready(roots.nth(index))
 

@@ -27,11 +27,13 @@ function setState(root, state) {
 }
 
 // performance marks "calculators:python-starting" and "calculators:python-ready" time the start.
-function startWorker() {
+// pyWorker is PyScript's PyWorker when the caller has it already (start-python.js); otherwise
+// PyScript's core is imported here, on the first page view with a calculator.
+export function startWorker(pyWorker) {
   worker ??= (async () => {
     performance.mark("calculators:python-starting");
     showStage(STAGES.started);
-    const { PyWorker } = await import(asset("../pyscript/core.js"));
+    const PyWorker = pyWorker ?? (await import(asset("../pyscript/core.js"))).PyWorker;
     showStage(STAGES.pythonStarting);
     const python = await PyWorker(asset("../py/calculators_worker.py"), {
       version: asset("./pyodide-loader.js"),
@@ -125,13 +127,6 @@ document.addEventListener("click", (event) => {
   const source = copy && document.getElementById(copy.dataset.copyTarget);
   if (source) navigator.clipboard?.writeText(source.value ?? source.textContent);
 });
-
-// A calculator page names this module twice: at the end of the body, like every page, and early
-// in its <head> as an async module marked data-start-python (hooks/site.py), which the browser
-// fetches with PyScript's core while it reads the page. The module runs once, as soon as it
-// arrives, so Python starts without waiting for the page, its styles or Material's bundle
-// (README, "Performance"). onPageView reports a failure on the roots; this only starts the promise.
-if (document.querySelector("script[data-start-python]") || roots().length) startWorker().catch(() => {});
 
 // Page views begin once the HTML is parsed: Material announces each one (document$ replays the
 // current page to a late subscriber); without Material, the parsed page is the only one.

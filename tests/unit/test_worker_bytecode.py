@@ -1,0 +1,71 @@
+"""The zip the browser's worker unpacks carries bytecode that Pyodide's Python really uses.
+
+hooks/site.py adds, with scripts/pyodide_bytecode.mjs, bytecode compiled by the site's own
+Pyodide for the modules the worker imports before it reports ready. If Pyodide's Python version
+changed, or the files landed in the wrong place, the worker would quietly compile the source
+again and only be slower: this test runs the zip in that Pyodide, under Node.js, and watches
+which modules are compiled from source.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+from hooks import site as hook
+
+CHECK = """
+import { readFileSync } from "node:fs";
+import { loadPyodide } from "PYODIDE";
+const pyodide = await loadPyodide();
+pyodide.FS.writeFile("/tmp/worker.zip", readFileSync(process.argv[2]));
+console.log(pyodide.runPython(`
+import importlib._bootstrap_external as external, json, sys, zipfile
+compiled = []
+from_source = external.SourceLoader.source_to_code
+def spy(self, data, path, *args, **kwargs):
+    compiled.append(path.removeprefix("/tmp/tree/"))
+    return from_source(self, data, path, *args, **kwargs)
+external.SourceLoader.source_to_code = spy
+zipfile.ZipFile("/tmp/worker.zip").extractall("/tmp/tree")
+sys.path.insert(0, "/tmp/tree")
+import sendrules.web
+before_ready = list(compiled)
+sendrules.web.prepare('["appeal-deadline"]')
+json.dumps({"before_ready": before_ready, "prepare": compiled[len(before_ready):]})
+`));
+"""
+
+
+@pytest.fixture(scope="module")
+def worker_zip(tmp_path_factory):
+    if shutil.which("node") is None:
+        pytest.fail("Node.js is needed to build the site (npm ci) and for this test")
+    site = tmp_path_factory.mktemp("site")
+    (site / hook.PYTHON_TARGET).mkdir(parents=True)
+    hook._zip_package(site)
+    return site / hook.PYTHON_TARGET / "sendrules.zip"
+
+
+def test_the_zip_has_bytecode_only_for_what_the_worker_imports_before_ready(worker_zip):
+    with zipfile.ZipFile(worker_zip) as archive:
+        cached = sorted(name for name in archive.namelist() if name.endswith(".pyc"))
+    assert [name.split("/")[-1].split(".")[0] for name in cached] == [
+        "__init__", "errors", "forms", "results", "sources", "web"
+    ]
+    assert all("/__pycache__/" in name and ".cpython-3" in name for name in cached)
+
+
+def test_pyodide_imports_the_ready_path_from_bytecode_and_the_rest_from_source(worker_zip, tmp_path):
+    script = tmp_path / "check.mjs"
+    pyodide = (hook.PYODIDE_DIST / "pyodide.mjs").as_uri()
+    script.write_text(CHECK.replace("PYODIDE", pyodide), encoding="utf-8")
+    done = subprocess.run(["node", str(script), str(worker_zip)], capture_output=True, text=True, check=True)
+    compiled = json.loads(done.stdout.strip().splitlines()[-1])
+    assert compiled["before_ready"] == []
+    # the spy works: what prepare() imports has no bytecode, so it is compiled from source
+    assert "sendrules/time_limits.py" in compiled["prepare"]
+    assert "dateutil/relativedelta.py" in compiled["prepare"]
