@@ -113,16 +113,17 @@ def on_page_content(html, page, config, files):
 def on_post_page(output, page, config):
     """On a page with a calculator, start Python from the <head>.
 
-    Just after the viewport tag go an async module, START_PYTHON, and preloads for what it
-    imports: PyScript's core and its main chunk, and the glue. The browser runs them as soon as
-    they arrive, before the page's styles and Material's bundle, so the worker is created early
-    (README, "Performance"). The glue at the end of the body is the same module and does not run
-    twice.
+    Just after the viewport tag, before the stylesheets, go a one-line script that imports
+    START_PYTHON, and preloads for what that imports: PyScript's core and its main chunk, and the
+    glue. The browser fetches them with the page's styles and runs them as soon as the main thread
+    is free, so the worker is created before Material has finished starting (README,
+    "Performance"). An async module script there ran only once the page had been parsed. The glue
+    at the end of the body is the same module and does not run twice.
     """
     if 'data-calculator="' not in output:
         return output
     start = get_relative_url(START_PYTHON, page.url)
-    tags = [f'<script>import("{start}")</script>']
+    tags = [f'<script>import("{start}").catch(() => {{}})</script>']  # the glue reports failures
     for path in [*_pyscript_core_modules(), GLUE]:
         tags.append(f'<link rel="modulepreload" href="{get_relative_url(path, page.url)}">')
     output, found = VIEWPORT.subn(lambda match: match.group(0) + "".join(tags), output, count=1)
