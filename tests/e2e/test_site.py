@@ -74,6 +74,23 @@ def test_the_site_has_its_pages_and_the_runtime(site_dir, pages, calculators):
     assert {"sendrules/web.py", "dateutil/relativedelta.py", licence} <= names
 
 
+def test_calculator_pages_start_python_from_the_head_and_other_pages_do_not(site_dir, pages, calculators):
+    for path in pages:
+        html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        head = html[: html.index("</head>")]
+        starts = re.findall(r'<script>import\("([^"]+)"\)', head)
+        preloads = re.findall(r'<link rel="modulepreload" href="([^"]+)">', head)
+        if path not in calculators:
+            assert starts == preloads == [], path
+            continue
+        assert [s.rsplit("/", 1)[-1] for s in starts] == ["start-python.js"], path
+        assert head.index("<script>import(") < head.index('rel="stylesheet"'), "start before the styles"
+        names = {p.rsplit("/", 1)[-1] for p in preloads}
+        assert {"core.js", "calculators.js"} <= names and any(n.startswith("core-") for n in names)
+        for url in [*starts, *preloads]:
+            assert (site_dir / path / url).resolve().is_file(), f"{path}: {url}"
+
+
 def test_the_worker_exports_what_the_glue_calls():
     names = runpy.run_path(str(ROOT / "docs/assets/py/calculators_worker.py"))
     glue = (ROOT / "docs/assets/js/calculators.js").read_text()
