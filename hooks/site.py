@@ -50,7 +50,7 @@ DATEUTIL_WHEEL = "python_dateutil-4.0.0-py3-none-any.whl"
 # that answering every calculator imports nothing else from dateutil.
 DATEUTIL_MODULES = ("dateutil/__init__.py", "dateutil/_common.py", "dateutil/_version.py",
                     "dateutil/relativedelta.py")
-DATEUTIL_DIST_INFO = "python_dateutil-4.0.0.dist-info/"
+DATEUTIL_DIST_INFO = "-".join(DATEUTIL_WHEEL.split("-")[:2]) + ".dist-info/"  # python_dateutil-4.0.0
 # What the worker imports before it reports ready (docs/assets/py/calculators_worker.py): the
 # modules this loads get bytecode compiled by Pyodide in the zip (scripts/pyodide_bytecode.mjs).
 WORKER_IMPORTS = "sendrules.web"
