@@ -486,6 +486,9 @@ def summarise(data: dict) -> list[dict]:
             "min": min(ratios), "max": max(ratios), "n": len(ratios),
             "target": f"<= {TARGETS['ready_ratio']:.2f}", "passed": ratio <= TARGETS["ready_ratio"],
         })
+        # The same comparison run by run (site and floor share that run's load), for reading
+        # alongside the ratio of medians, which is what the target is checked against.
+        row(f"ready, site / floor, paired within each run, {visit}", ratios, "ratio")
     variant = data["variant"]
     if variant:
         for visit in ("cold", "warm"):
