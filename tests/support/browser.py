@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 # Pyodide starts in about 3 s here, but the machine is shared: wait generously.
 PYTHON_READY_TIMEOUT_MS = 90_000
 
-# Records the main thread's long tasks from the very start of each document.
+# Records the main thread's long tasks, and its long animation frames with the scripts that ran
+# in them, from the very start of each document.
 LONG_TASK_RECORDER = """
 window.__longTasks = [];
 new PerformanceObserver((list) => {
@@ -18,6 +19,18 @@ new PerformanceObserver((list) => {
     window.__longTasks.push({start: task.startTime, duration: task.duration});
   }
 }).observe({type: "longtask", buffered: true});
+window.__longFrames = [];
+if (PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")) {
+  new PerformanceObserver((list) => {
+    for (const frame of list.getEntries()) {
+      window.__longFrames.push({
+        start: frame.startTime,
+        duration: frame.duration,
+        scripts: frame.scripts.map((script) => ({url: script.sourceURL, duration: script.duration})),
+      });
+    }
+  }).observe({type: "long-animation-frame", buffered: true});
+}
 """
 
 
