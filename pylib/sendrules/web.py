@@ -67,6 +67,9 @@ PAGE_LINKS = {
     "help": "../help/",
 }
 
+#: The last of every answer's next steps: where free advice is.
+HELP_LINK = (PAGE_LINKS["help"], "Get free advice from IPSEA or your local SENDIASS")
+
 
 class UnknownCalculatorError(LookupError):
     """A page asks for a calculator or a source that does not exist (a build-time mistake)."""
@@ -579,7 +582,7 @@ def _appeal_present(answer: Any, ids: Ids) -> str:
     links += [
         (PAGE_LINKS["what-can-be-appealed"], "Check which form to use and how to send your appeal"),
         (PAGE_LINKS["checklist"], "Follow the step-by-step checklist"),
-        (PAGE_LINKS["help"], "Get free advice from IPSEA or your local SENDIASS"),
+        HELP_LINK,
     ]
     parts.append(_next_steps(links))
     parts.append(_actions(_appeal_calendar(answer)))
@@ -644,6 +647,18 @@ def _section_options() -> tuple[tuple[str, str], ...]:
     return tuple((key, SECTION_LABELS.get(key, label)) for key, label in SECTIONS.items())
 
 
+#: Which sections of a final plan the family disagrees with (the certificate calculator and the
+#: adviser email), shown only for the "final plan contents" decision.
+SECTIONS_QUESTION = ChoiceQuestion(
+    name="sections",
+    legend="Which parts of the final plan do you disagree with?",
+    hint="Only if you chose 'You disagree with what the final EHC plan says'. Select all that apply.",
+    options=_section_options,
+    multiple=True,
+    reveal_for=("decision", "plan-contents"),
+)
+
+
 def _certificate_answer(values: dict[str, Any], today: date) -> Result:
     from .appeals import certificate_needed
 
@@ -701,7 +716,7 @@ def _certificate_present(answer: Any, ids: Ids) -> str:
         links.append((PAGE_LINKS["appeal-deadline"], "Work out your last day to appeal"))
         if answer.mediation_available:
             links.append((PAGE_LINKS["should-you-mediate"], "Decide whether to try mediation"))
-    links.append((PAGE_LINKS["help"], "Get free advice from IPSEA or your local SENDIASS"))
+    links.append(HELP_LINK)
     parts.append(_next_steps(links))
     parts.append(_actions(None))
     return "".join(parts)
@@ -720,14 +735,7 @@ register(Calculator(
             options=_decision_options,
             missing="Select what you want to take to the Tribunal",
         ),
-        ChoiceQuestion(
-            name="sections",
-            legend="Which parts of the final plan do you disagree with?",
-            hint="Only if you chose 'You disagree with what the final EHC plan says'. Select all that apply.",
-            options=_section_options,
-            multiple=True,
-            reveal_for=("decision", "plan-contents"),
-        ),
+        SECTIONS_QUESTION,
     ),
     answer=_certificate_answer,
     present=_certificate_present,
@@ -792,7 +800,7 @@ def _dd_present(answer: Any, ids: Ids) -> str:
     parts.append(_section("Sources", _sources_block(answer.sources), data="sources"))
     parts.append(_next_steps([
         (PAGE_LINKS["dd-claim"] + "#how-to-make-a-claim", "How to make a claim"),
-        (PAGE_LINKS["help"], "Get free advice from IPSEA or your local SENDIASS"),
+        HELP_LINK,
     ]))
     parts.append(_actions(_dd_calendar(answer)))
     return "".join(parts)

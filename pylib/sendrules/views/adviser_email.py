@@ -31,7 +31,7 @@ from .. import web
 from ..adviser_email import MAX_NAME_LENGTH, AdviserEmail, adviser_email
 from ..appeals import DECISIONS
 from ..errors import SendRulesError, UnknownDecisionError
-from ..web import PAGE_LINKS, SECTION_LABELS, ChoiceQuestion, DateQuestion, Ids, _e
+from ..web import PAGE_LINKS, ChoiceQuestion, DateQuestion, Ids, _e
 
 __all__ = ["CALCULATOR", "NAME", "PRIVATE_FIELDS", "QUESTIONS", "form_html", "mailto", "render"]
 
@@ -50,10 +50,6 @@ _CHOICES = web.WANTS_MEDIATION_CHOICES
 
 def _decision_options() -> tuple[tuple[str, str], ...]:
     return tuple((key, d.label) for key, d in DECISIONS.items() if key != NO_EMAIL_FOR)
-
-
-def _section_options() -> tuple[tuple[str, str], ...]:
-    return tuple(SECTION_LABELS.items())
 
 
 @dataclass(frozen=True)
@@ -102,14 +98,7 @@ QUESTIONS = (
         options=_decision_options,
         missing="Select the decision you want to appeal",
     ),
-    ChoiceQuestion(
-        name="sections",
-        legend="Which parts of the final plan do you disagree with?",
-        hint="Only if you chose 'You disagree with what the final EHC plan says'. Select all that apply.",
-        options=_section_options,
-        multiple=True,
-        reveal_for=("decision", "plan-contents"),
-    ),
+    web.SECTIONS_QUESTION,
     DateQuestion(
         field="letter-sent",
         legend="What is the date on the decision letter?",
@@ -227,7 +216,7 @@ def _present(result: AdviserEmail, ids: Ids) -> str:
             (f"{PAGE_LINKS['appeal-deadline']}?calculator=appeal-deadline&"
              f"letter-sent={result.letter_sent.isoformat()}", "Work out your last day to appeal"),
         ]
-    links.append((PAGE_LINKS["help"], "Get free advice from IPSEA or your local SENDIASS"))
+    links.append(web.HELP_LINK)
     parts.append(web._next_steps(links))
     parts.append(web._actions(None))
     return "".join(parts)

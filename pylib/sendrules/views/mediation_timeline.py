@@ -341,7 +341,7 @@ def _present(result: MediationTimeline, ids: Ids, today: date) -> str:
         links.append((PAGE_LINKS["appeal-deadline"], "Work out your last day to appeal"))
     links += [
         (PAGE_LINKS["checklist"] + "#email-the-mediation-adviser", "Write an email to the mediation adviser"),
-        (PAGE_LINKS["help"], "Get free advice from IPSEA or your local SENDIASS"),
+        web.HELP_LINK,
     ]
     parts.append(web._next_steps(links))
     parts.append(web._actions(_calendar(result, today)))

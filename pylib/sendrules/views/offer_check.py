@@ -205,7 +205,7 @@ def _present(result: OfferCheck, ids: Ids) -> str:
         web._next_steps([
             (PAGE_LINKS["should-you-mediate"], "Decide whether to try mediation"),
             (PAGE_LINKS["appeal-deadline"], "Work out your last day to appeal"),
-            (PAGE_LINKS["help"], "Get free advice from IPSEA or your local SENDIASS"),
+            web.HELP_LINK,
         ]),
     ]
     return "".join(parts)

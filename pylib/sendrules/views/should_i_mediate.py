@@ -253,7 +253,7 @@ def _present(advice: Any, ids: Ids) -> str:
     links = [(deadline_href, deadline_text)]
     if advice.certificate_needed is not False:
         links.append((PAGE_LINKS["certificate-how"], "How to get your mediation certificate"))
-    links.append((PAGE_LINKS["help"], "Get free advice from IPSEA or your local SENDIASS"))
+    links.append(web.HELP_LINK)
     parts.append(web._next_steps(links))
     parts.append(web._actions(None))
     return "".join(parts)
