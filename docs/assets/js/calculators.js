@@ -35,11 +35,9 @@ export function startWorker(pyWorker) {
     showStage(STAGES.started);
     const PyWorker = pyWorker ?? (await import(asset("../pyscript/core.js"))).PyWorker;
     showStage(STAGES.pythonStarting);
+    // The loader also unpacks sendrules.zip, fetched while Pyodide starts.
     const python = await PyWorker(asset("../py/calculators_worker.py"), {
       version: asset("./pyodide-loader.js"),
-      config: {
-        files: { [asset("../py/sendrules.zip")]: "./*" }, // with the dateutil modules it needs
-      },
     });
     if ((await python.sync.started()) !== true) throw new Error("the calculators' Python did not start");
     performance.mark("calculators:python-ready");

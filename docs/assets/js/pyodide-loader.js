@@ -2,12 +2,27 @@
 // PyWorker as the interpreter). Pyodide 314 logs and swallows a failure to fetch or compile its
 // .wasm, and then never settles. While Pyodide starts in this worker, such a failure, or any
 // uncaught error, rejects the start instead, so the page can say Python could not start.
+//
+// sendrules.zip (sendrules and the python-dateutil modules it imports) is fetched as PyScript asks
+// for Pyodide, alongside Pyodide's own files, and unpacked into the working directory once Pyodide
+// is up, before PyScript runs calculators_worker.py. With PyScript's `files` option, the fetch
+// would only start once Pyodide had started (README, "Performance").
 import { loadPyodide as startPyodide, version } from "../pyodide/pyodide.mjs";
 
 export { version };
 
+const RULES = new URL("../py/sendrules.zip", import.meta.url).href;
+
+async function download(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`[${response.status}] Unable to fetch ${url}`);
+  return response.arrayBuffer();
+}
+
 export function loadPyodide(options) {
   const { instantiate, instantiateStreaming } = WebAssembly;
+  const rules = download(RULES);
+  rules.catch(() => {}); // reported below, once Pyodide has started or failed
   return new Promise((resolve, reject) => {
     const fail = (event) => reject(event.reason ?? event.error ?? new Error(event.message));
     const watched = (original) => (...args) =>
@@ -20,6 +35,10 @@ export function loadPyodide(options) {
     addEventListener("unhandledrejection", fail);
     addEventListener("error", fail);
     startPyodide({ ...options, indexURL: new URL("../pyodide/", import.meta.url).href })
+      .then(async (pyodide) => {
+        pyodide.unpackArchive(await rules, "zip");
+        return pyodide;
+      })
       .then(resolve, reject)
       .finally(() => {
         Object.assign(WebAssembly, { instantiate, instantiateStreaming });

@@ -1,6 +1,6 @@
 """The calculators' Python worker: started by docs/assets/js/calculators.js with PyScript's
-PyWorker, after sendrules.zip (sendrules, and the python-dateutil modules it imports) is unpacked
-into its file system.
+PyWorker, after docs/assets/js/pyodide-loader.js has unpacked sendrules.zip (sendrules, and the
+python-dateutil modules it imports) into its working directory.
 
 It exposes three functions to the page's JavaScript: sendrules.web.render, which shows each
 answer; sendrules.web.prepare, called once the calculators are ready, which imports their rules
