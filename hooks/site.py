@@ -76,7 +76,6 @@ PYTHON_TARGET = Path("assets/py")
 CALCULATOR = re.compile(r"<!--\s*calculator:\s*([a-z0-9-]+)\s*-->")
 GLUE = "assets/js/calculators.js"
 START_PYTHON = "assets/js/start-python.js"
-WORKER_PY = "assets/py/calculators_worker.py"
 VIEWPORT = re.compile(r"<meta name=\"viewport\"[^>]*>")
 SOURCES = re.compile(r"<!--\s*sources:\s*([^>]*?)\s*-->")
 
@@ -116,11 +115,10 @@ def on_post_page(output, page, config):
 
     Just after the viewport tag, before the stylesheets, go a one-line script that imports
     START_PYTHON, and preloads for what that imports: PyScript's core and its main chunk, and the
-    glue; then a preload for the worker's Python file, which PyScript fetches on the main thread
-    before it hands it to the worker. The browser fetches them with the page's styles and runs them
-    as soon as the main thread is free, which creates the worker about 0.2 s sooner than starting
-    it from the glue (README, "Performance"). An async module script there ran only once the page
-    had been parsed. The glue at the end of the body is the same module and does not run twice.
+    glue. The browser fetches them with the page's styles and runs them as soon as the main thread
+    is free, which creates the worker about 0.2 s sooner than starting it from the glue (README,
+    "Performance"). An async module script there ran only once the page had been parsed. The glue
+    at the end of the body is the same module and does not run twice.
     """
     if 'data-calculator="' not in output:
         return output
@@ -128,8 +126,6 @@ def on_post_page(output, page, config):
     tags = [f'<script>import("{start}").catch(() => {{}})</script>']  # the glue reports failures
     for path in [*_pyscript_core_modules(), GLUE]:
         tags.append(f'<link rel="modulepreload" href="{get_relative_url(path, page.url)}">')
-    worker_py = get_relative_url(WORKER_PY, page.url)
-    tags.append(f'<link rel="preload" href="{worker_py}" as="fetch" crossorigin>')
     output, found = VIEWPORT.subn(lambda match: match.group(0) + "".join(tags), output, count=1)
     if not found:
         raise PluginError(f"{page.file.src_path}: no <meta name=\"viewport\"> to start Python after.")

@@ -81,16 +81,14 @@ def test_calculator_pages_start_python_from_the_head_and_other_pages_do_not(site
         head = html[: html.index("</head>")]
         starts = re.findall(r'<script>import\("([^"]+)"\)', head)
         preloads = re.findall(r'<link rel="modulepreload" href="([^"]+)">', head)
-        fetches = re.findall(r'<link rel="preload" href="([^"]+)" as="fetch" crossorigin>', head)
         if path not in calculators:
-            assert starts == preloads == fetches == [], path
+            assert starts == preloads == [], path
             continue
-        assert [f.rsplit("/", 1)[-1] for f in fetches] == ["calculators_worker.py"], path
         assert [s.rsplit("/", 1)[-1] for s in starts] == ["start-python.js"], path
         assert head.index("<script>import(") < head.index('rel="stylesheet"'), "start before the styles"
         names = {p.rsplit("/", 1)[-1] for p in preloads}
         assert {"core.js", "calculators.js"} <= names and any(n.startswith("core-") for n in names)
-        for url in [*starts, *preloads, *fetches]:
+        for url in [*starts, *preloads]:
             assert (site_dir / path / url).resolve().is_file(), f"{path}: {url}"
 
 
@@ -123,7 +121,7 @@ def test_a_calculator_page_loaded_directly_becomes_ready(page, requests_seen, ca
     expect(roots).to_have_count(len(calculators[path]))
     wait_all_ready(page)
     assert page.evaluate("performance.getEntriesByName('calculators:python-ready').length") == 1
-    # Each file once: the preloaded worker script is the one PyScript uses, not fetched again.
+    # Each file once, including the zip that pyodide-loader.js fetches itself.
     for name in ("calculators_worker.py", "sendrules.zip", "pyodide.asm.wasm"):
         assert sum(url.endswith("/" + name) for url in requests_seen) == 1, name
     assert foreign_requests(requests_seen) == []
