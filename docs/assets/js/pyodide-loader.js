@@ -22,8 +22,8 @@ async function download(url) {
 export function loadPyodide(options) {
   const { instantiate, instantiateStreaming } = WebAssembly;
   const rules = download(RULES);
-  rules.catch(() => {}); // reported below, once Pyodide has started or failed
   return new Promise((resolve, reject) => {
+    rules.catch(reject); // a missing zip fails the start at once, not after Pyodide's download
     const fail = (event) => reject(event.reason ?? event.error ?? new Error(event.message));
     const watched = (original) => (...args) =>
       original.apply(WebAssembly, args).catch((error) => {
