@@ -224,6 +224,16 @@ def test_if_python_cannot_start_the_calculator_says_so(page, page_errors, calcul
     page_errors.clear()  # the broken download is the point of this test
 
 
+def test_a_missing_rules_package_is_reported_without_waiting_for_pyodide(page, page_errors, calculators):
+    """pyodide-loader.js fails the start as soon as sendrules.zip cannot be downloaded. Pyodide's
+    .wasm is held back and never arrives, so the error can only show if nothing waits for it."""
+    page.route("**/pyodide.asm.wasm", lambda route: None)  # left pending: the download never ends
+    page.route("**/sendrules.zip", lambda route: route.fulfill(status=404))
+    page.goto(next(iter(calculators)))
+    expect(calculator_roots(page).first).to_have_attribute("data-state", "error", timeout=90_000)
+    page_errors.clear()  # the missing download is the point of this test
+
+
 def test_the_page_stays_responsive_while_python_starts(page, calculators):
     """Python starts while the page is still loading (README, "Performance"), so the page's own
     loading (its HTML, Material's bundle) can fall in the same time. Two checks: from the start of

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import subprocess
+import sys
 from datetime import date
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, unquote
@@ -19,6 +21,12 @@ from sendrules.sources import RULES_LAST_CHECKED, SOURCES
 
 TODAY = date(2026, 11, 28)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def in_fresh_python(code: str) -> str:
+    """What ``code`` prints when run by a new interpreter, whose imports start from nothing: how
+    the tests see which modules an import or a call loads, as the browser's worker would."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
 
 
 # -- a small DOM, so tests look at elements rather than at text patterns ------------------------------------
@@ -691,9 +699,6 @@ def test_an_unknown_calculator_at_render_time_gives_a_safe_message():
 
 def test_views_are_imported_only_when_their_calculator_is_first_used():
     """The browser's worker compiles every module it imports: a page pays only for its own views."""
-    import subprocess
-    import sys
-
     code = (
         "import sys, sendrules.web as web\n"
         "before = sorted(m for m in sys.modules if m.startswith('sendrules.views.'))\n"
@@ -701,7 +706,7 @@ def test_views_are_imported_only_when_their_calculator_is_first_used():
         "after = sorted(m for m in sys.modules if m.startswith('sendrules.views.'))\n"
         "print(before, after)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = in_fresh_python(code)
     assert out.strip() == "[] ['sendrules.views.offer_check']"
 
 
@@ -713,16 +718,13 @@ def test_every_view_module_is_reachable_by_its_calculator_name():
 
 
 def test_prepare_imports_the_rules_a_page_needs_before_the_first_answer():
-    import subprocess
-    import sys
-
     code = (
         "import sys, sendrules.web as web\n"
         "assert 'sendrules.time_limits' not in sys.modules\n"
         "print(web.prepare('[\"appeal-deadline\", \"no-such-calculator\"]'), web.prepare('not json'),\n"
         "      'sendrules.time_limits' in sys.modules, 'sendrules.appeals' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = in_fresh_python(code)
     assert out.split() == ["True", "False", "True", "False"]
 
 
@@ -733,9 +735,6 @@ DEFERRED = ("html.entities", "urllib.parse", "ipaddress", "sendrules.ics", "hash
 
 
 def test_importing_web_leaves_the_slow_modules_for_prepare():
-    import subprocess
-    import sys
-
     code = (
         "import sys, sendrules.web as web\n"
         f"deferred = {DEFERRED!r}\n"
@@ -743,7 +742,7 @@ def test_importing_web_leaves_the_slow_modules_for_prepare():
         "web.prepare('[\"appeal-deadline\"]')\n"
         "print([m for m in deferred if m in sys.modules])\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = in_fresh_python(code)
     before, after = out.splitlines()
     assert before == "[]"
     assert after == repr(["urllib.parse", "ipaddress", "sendrules.ics", "hashlib"])
@@ -758,9 +757,6 @@ def test_escaping_is_exactly_html_escape(text):
 
 def test_the_worker_ships_every_dateutil_module_sendrules_imports():
     """hooks/site.py ships only DATEUTIL_MODULES of the python-dateutil wheel to the browser."""
-    import subprocess
-    import sys
-
     from hooks.site import DATEUTIL_MODULES
 
     code = (
@@ -771,7 +767,7 @@ def test_the_worker_ships_every_dateutil_module_sendrules_imports():
         "web.prepare(json.dumps([*web.CALCULATORS, *web.VIEW_MODULES]))\n"
         "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] == 'dateutil')))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = in_fresh_python(code)
     shipped = {p.removesuffix(".py").removesuffix("/__init__").replace("/", ".") for p in DATEUTIL_MODULES}
     assert set(out.split()) <= shipped
     assert "dateutil.relativedelta" in out.split()
