@@ -291,9 +291,13 @@ class Calculator:
     present: Callable[[Any, Ids], str]
     query: Callable[[Any], list[tuple[str, str]]]
     by_hand: tuple[str, str] = ("#work-it-out-yourself", "work the date out by hand")
-    #: The sendrules modules ``answer`` and ``present`` import when first called (rules, and
-    #: :mod:`sendrules.ics` for a calendar file); :func:`prepare` imports them early.
-    rules: tuple[str, ...] = ()
+    #: An example submission, ``(fields, today)``, that :func:`prepare` answers once and throws
+    #: away before the reader's first answer. It imports what ``answer`` and ``present`` import
+    #: when first called (the rules, :mod:`sendrules.ics` for a calendar file), and it runs their
+    #: code once: in the browser, code run for the first time is slower, because the WebAssembly
+    #: engine has not yet optimised the interpreter's paths through it (README, "Performance").
+    #: It must give an answer, not errors; a unit test checks every calculator's.
+    rehearsal: tuple[dict[str, list[str]], date] | None = None
 
     def form_html(self) -> str:
         """The root element as built into the page (``data-state="loading"``)."""
@@ -591,7 +595,8 @@ def _appeal_present(answer: Any, ids: Ids) -> str:
 
 register(Calculator(
     name="appeal-deadline",
-    rules=("time_limits", "ics"),
+    rehearsal=({"letter-sent-day": ["3"], "letter-sent-month": ["2"], "letter-sent-year": ["2025"]},
+               date(2025, 3, 1)),
     title="Appeal deadline calculator",
     button="Work out my last day",
     questions=(
@@ -724,7 +729,7 @@ def _certificate_present(answer: Any, ids: Ids) -> str:
 
 register(Calculator(
     name="certificate",
-    rules=("appeals",),
+    rehearsal=({"decision": ["plan-contents"], "sections": ["I"]}, date(2025, 3, 1)),
     title="Mediation certificate checker",
     button="Check if I need a certificate",
     questions=(
@@ -808,7 +813,7 @@ def _dd_present(answer: Any, ids: Ids) -> str:
 
 register(Calculator(
     name="dd-claim",
-    rules=("time_limits", "ics"),
+    rehearsal=({"conduct-day": ["3"], "conduct-month": ["2"], "conduct-year": ["2025"]}, date(2025, 3, 1)),
     title="Discrimination claim deadline calculator",
     button="Work out my last day",
     questions=(
@@ -1012,9 +1017,11 @@ def _problem(calc: Calculator | None, fields: Fields) -> dict[str, Any]:
 
 
 def prepare(names_json: str) -> bool:
-    """Import, ahead of the first answer, what the page's calculators need (``names_json`` is a
-    JSON list of names). The browser calls this once the calculators are ready, while the reader
-    is still typing, so the first answer does not wait for imports. Unknown names are ignored."""
+    """Get the page's calculators ready for their first answer (``names_json`` is a JSON list of
+    names): answer each one's :attr:`Calculator.rehearsal` once, unseen, which imports what its
+    answers need and runs their code once. The browser calls this once the calculators are
+    ready, while the reader is still typing, so the first answer waits neither for imports nor
+    for code run for the first time. Unknown names are ignored."""
     try:
         names = json.loads(names_json)
     except ValueError:
@@ -1024,9 +1031,9 @@ def prepare(names_json: str) -> bool:
             calc = _calculator(str(name))
         except UnknownCalculatorError:
             continue
-        for module in calc.rules:
-            importlib.import_module(f"{__package__}.{module}")
-        importlib.import_module("urllib.parse")  # every answer's web address (_answer)
+        if calc.rehearsal is not None:
+            fields, today = calc.rehearsal
+            render(calc.name, json.dumps(fields), today.isoformat())  # the answer is not used
     return True
 
 

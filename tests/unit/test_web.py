@@ -728,6 +728,43 @@ def test_prepare_imports_the_rules_a_page_needs_before_the_first_answer():
     assert out.split() == ["True", "False", "True", "False"]
 
 
+ALL_CALCULATORS = sorted({*web.CALCULATORS, *web.VIEW_MODULES})
+
+
+@pytest.mark.parametrize("name", ALL_CALCULATORS)
+def test_every_calculator_rehearses_with_an_answer_not_errors(name):
+    """prepare() answers each calculator's rehearsal; one that gave errors would leave the answer's
+    code (and its imports) for the reader's first answer."""
+    calc = web._calculator(name)
+    assert calc.rehearsal is not None
+    fields, today = calc.rehearsal
+    answer = json.loads(web.render(name, json.dumps(fields), today.isoformat()))
+    assert answer["title_error"] is False
+    assert answer["focus"] == f"{name}-result-heading"
+
+
+# A first answer after prepare(): the reader's own, on another day than the rehearsal's.
+FIRST_ANSWERS = {
+    "appeal-deadline": {"letter-sent-day": ["8"], "letter-sent-month": ["11"], "letter-sent-year": ["2026"],
+                        "certificate-issued-day": ["24"], "certificate-issued-month": ["12"],
+                        "certificate-issued-year": ["2026"]},
+}
+
+
+@pytest.mark.parametrize("name", ALL_CALCULATORS)
+def test_after_prepare_a_first_answer_imports_nothing(name):
+    """Each calculator alone on a page, in a fresh interpreter, as the browser's worker has it."""
+    fields = FIRST_ANSWERS.get(name, web._calculator(name).rehearsal[0])
+    code = (
+        "import json, sys, sendrules.web as web\n"
+        f"print(web.prepare(json.dumps([{name!r}])))\n"
+        "before = set(sys.modules)\n"
+        f"answer = json.loads(web.render({name!r}, {json.dumps(fields)!r}, '2026-12-28'))\n"
+        "print(answer['title_error'], sorted(set(sys.modules) - before))\n"
+    )
+    assert in_fresh_python(code).splitlines() == ["True", "False []"]
+
+
 # Modules the worker need not load before it reports ready, each measured at 40 ms or more in the
 # browser (README, "Performance"): html.entities (via html), urllib.parse (with ipaddress), and
 # sendrules.ics (with hashlib). prepare() loads those an answer needs, while the reader types.

@@ -232,6 +232,9 @@ CALCULATOR = web.Calculator(
     present=_present,
     query=_query,
     by_hand=("#email-the-mediation-adviser", "write it by hand"),
+    rehearsal=({"decision": ["plan-contents"], "sections": ["F"], "wants-mediation": ["yes"],
+                "letter-sent-day": ["20"], "letter-sent-month": ["1"], "letter-sent-year": ["2025"]},
+               date(2025, 2, 3)),
 )
 
 

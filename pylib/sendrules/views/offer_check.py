@@ -221,6 +221,8 @@ CALCULATOR = web.Calculator(
     present=_present,
     query=_query,
     by_hand=("#the-short-answer", "check it by hand"),
+    rehearsal=({"offer-text": ["Sam will have access to a quiet space when needed. A teaching assistant "
+                               "will support Sam for 2 hours each week."]}, date(2025, 3, 1)),
 )
 
 

@@ -269,6 +269,8 @@ CALCULATOR = web.Calculator(
     present=_present,
     query=_query,
     by_hand=("#mediation-may-be-worth-trying-if-all-of-these-apply", "decide by hand"),
+    rehearsal=({"about": ["amounts"], "la-record": ["good-faith"], "phase-transfer": ["none"],
+                "health-social-care": ["no"]}, date(2025, 3, 1)),
 )
 
 
