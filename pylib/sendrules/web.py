@@ -294,9 +294,9 @@ class Calculator:
     #: An example submission, ``(fields, today)``, that :func:`prepare` answers once and throws
     #: away before the reader's first answer. It imports what ``answer`` and ``present`` import
     #: when first called (the rules, :mod:`sendrules.ics` for a calendar file), and it runs their
-    #: code once: in the browser, code run for the first time is slower, because the WebAssembly
-    #: engine has not yet optimised the interpreter's paths through it (README, "Performance").
-    #: It must give an answer, not errors; a unit test checks every calculator's.
+    #: code once: in the browser's worker, a first run of an answer's code took several times as
+    #: long as a second (README, "Performance"). It must give an answer, not errors; a unit test
+    #: checks every calculator's.
     rehearsal: tuple[dict[str, list[str]], date] | None = None
 
     def form_html(self) -> str:

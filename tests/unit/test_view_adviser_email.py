@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from html import unescape
-from html.parser import HTMLParser
 from urllib.parse import parse_qsl, unquote
 
 import pytest
+from tests.support.html import Page
 
 from sendrules import web  # noqa: F401 - the registry loads first, as on the site (web imports the views)
 from sendrules.adviser_email import adviser_email
@@ -26,22 +26,15 @@ GOOD = {
 }
 
 
-class _Page(HTMLParser):
+class _Page(Page):
     def __init__(self):
         super().__init__()
-        self.ids: list[str] = []
-        self.names: set[str] = set()
         self.copy_targets: list[str] = []
         self.mailto: str | None = None
         self.in_body = False
         self.body = ""
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if "id" in a:
-            self.ids.append(a["id"])
-        if "name" in a:
-            self.names.add(a["name"])
+    def start(self, tag, a):
         if a.get("data-action") == "copy":
             assert tag == "button" and a.get("type") == "button"
             self.copy_targets.append(a["data-copy-target"])
@@ -59,11 +52,7 @@ class _Page(HTMLParser):
             self.body += data
 
 
-def parse(html):
-    page = _Page()
-    page.feed(html)
-    page.close()
-    return page
+parse = _Page.of
 
 
 def submit(**changes):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from html.parser import HTMLParser
 from urllib.parse import parse_qsl, unquote
 
 import icalendar
 import pytest
+from tests.support.html import Page
 
 from sendrules import web  # noqa: F401 - the registry loads first, as on the site (web imports the views)
 from sendrules.mediation import mediation_timeline
@@ -17,21 +17,14 @@ from sendrules.views import mediation_timeline as view
 TODAY = date(2026, 11, 30)
 
 
-class _Page(HTMLParser):
+class _Page(Page):
     def __init__(self):
         super().__init__()
-        self.ids: list[str] = []
-        self.names: set[str] = set()
         self.times: list[str] = []
         self.events: list[str] = []
         self.calendar: str | None = None
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if "id" in a:
-            self.ids.append(a["id"])
-        if "name" in a:
-            self.names.add(a["name"])
+    def start(self, tag, a):
         if tag == "time":
             self.times.append(a["datetime"])
         if "data-event" in a:
@@ -40,10 +33,7 @@ class _Page(HTMLParser):
             self.calendar = a["href"]
 
 
-def parse(html):
-    page = _Page()
-    page.feed(html)
-    return page
+parse = _Page.of
 
 
 def dated(field, d):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from html import escape
-from html.parser import HTMLParser
 from urllib.parse import parse_qsl
+
+from tests.support.html import Page
 
 from sendrules.should_mediate import ABOUT, HEALTH_SOCIAL_CARE, LA_RECORD, PHASE_TRANSFER
 from sendrules.views import should_i_mediate as view
@@ -21,27 +22,17 @@ GOOD = {
 }
 
 
-class _Ids(HTMLParser):
+class _Page(Page):
     def __init__(self):
         super().__init__()
-        self.ids: list[str] = []
-        self.names: set[str] = set()
         self.hrefs: list[str] = []
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if "id" in a:
-            self.ids.append(a["id"])
-        if "name" in a:
-            self.names.add(a["name"])
+    def start(self, tag, a):
         if tag == "a" and "href" in a:
             self.hrefs.append(a["href"])
 
 
-def parse(html):
-    p = _Ids()
-    p.feed(html)
-    return p
+parse = _Page.of
 
 
 def submit(**changes):
