@@ -71,6 +71,12 @@ PAGE_LINKS = {
 HELP_LINK = (PAGE_LINKS["help"], "Get free advice from IPSEA or your local SENDIASS")
 
 
+def date_fields(field: str, value: date) -> dict[str, list[str]]:
+    """``value`` as a form sends it: the three GOV.UK date inputs ``{field}-day``, ``-month`` and
+    ``-year``. For example submissions (:attr:`Calculator.rehearsal`) and tests."""
+    return {f"{field}-{part}": [str(getattr(value, part))] for part in PARTS}
+
+
 class UnknownCalculatorError(LookupError):
     """A page asks for a calculator or a source that does not exist (a build-time mistake)."""
 
@@ -595,8 +601,7 @@ def _appeal_present(answer: Any, ids: Ids) -> str:
 
 register(Calculator(
     name="appeal-deadline",
-    rehearsal=({"letter-sent-day": ["3"], "letter-sent-month": ["2"], "letter-sent-year": ["2025"]},
-               date(2025, 3, 1)),
+    rehearsal=(date_fields("letter-sent", date(2025, 2, 3)), date(2025, 3, 1)),
     title="Appeal deadline calculator",
     button="Work out my last day",
     questions=(
@@ -813,7 +818,7 @@ def _dd_present(answer: Any, ids: Ids) -> str:
 
 register(Calculator(
     name="dd-claim",
-    rehearsal=({"conduct-day": ["3"], "conduct-month": ["2"], "conduct-year": ["2025"]}, date(2025, 3, 1)),
+    rehearsal=(date_fields("conduct", date(2025, 2, 3)), date(2025, 3, 1)),
     title="Discrimination claim deadline calculator",
     button="Work out my last day",
     questions=(

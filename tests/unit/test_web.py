@@ -745,9 +745,8 @@ def test_every_calculator_rehearses_with_an_answer_not_errors(name):
 
 # A first answer after prepare(): the reader's own, on another day than the rehearsal's.
 FIRST_ANSWERS = {
-    "appeal-deadline": {"letter-sent-day": ["8"], "letter-sent-month": ["11"], "letter-sent-year": ["2026"],
-                        "certificate-issued-day": ["24"], "certificate-issued-month": ["12"],
-                        "certificate-issued-year": ["2026"]},
+    "appeal-deadline": {**web.date_fields("letter-sent", date(2026, 11, 8)),
+                        **web.date_fields("certificate-issued", date(2026, 12, 24))},
 }
 
 

@@ -3,9 +3,10 @@ PyWorker, after docs/assets/js/pyodide-loader.js has unpacked sendrules.zip (sen
 python-dateutil modules it imports) into its working directory.
 
 It exposes three functions to the page's JavaScript: sendrules.web.render, which shows each
-answer; sendrules.web.prepare, called once the calculators are ready, which imports their rules
-while the reader types; and started(), called once, because PyScript only logs an error raised
-while this file runs, so a failed import would otherwise go unnoticed until the first answer.
+answer; sendrules.web.prepare, called once the calculators are ready, which answers each one's
+example submission unseen while the reader types, so the first real answer is quick; and
+started(), called once, because PyScript only logs an error raised while this file runs, so a
+failed import would otherwise go unnoticed until the first answer.
 """
 
 from sendrules.web import prepare, render

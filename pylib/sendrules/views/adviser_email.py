@@ -233,8 +233,7 @@ CALCULATOR = web.Calculator(
     query=_query,
     by_hand=("#email-the-mediation-adviser", "write it by hand"),
     rehearsal=({"decision": ["plan-contents"], "sections": ["F"], "wants-mediation": ["yes"],
-                "letter-sent-day": ["20"], "letter-sent-month": ["1"], "letter-sent-year": ["2025"]},
-               date(2025, 2, 3)),
+                **web.date_fields("letter-sent", date(2025, 1, 20))}, date(2025, 2, 3)),
 )
 
 

@@ -370,10 +370,8 @@ CALCULATOR = web.Calculator(
     present=lambda answer, ids: _present(answer.result, ids, answer.today),
     query=lambda answer: _query(answer.result),
     by_hand=("#work-it-out-yourself", "work the dates out by hand"),
-    rehearsal=({"told-adviser-day": ["3"], "told-adviser-month": ["2"], "told-adviser-year": ["2025"],
-                "wants-mediation": ["yes"],
-                "letter-sent-day": ["20"], "letter-sent-month": ["1"], "letter-sent-year": ["2025"]},
-               date(2025, 3, 1)),
+    rehearsal=({**web.date_fields("told-adviser", date(2025, 2, 3)), "wants-mediation": ["yes"],
+                **web.date_fields("letter-sent", date(2025, 1, 20))}, date(2025, 3, 1)),
 )
 
 
