@@ -32,6 +32,8 @@ from .sources import cite
 
 __all__ = [
     "AppealRight",
+    "DD_TIME_LIMIT",
+    "YOUNG_PERSON_APPEALS",
     "CertificateAnswer",
     "DECISIONS",
     "Decision",
@@ -218,6 +220,22 @@ NOT_APPEALABLE: MappingProxyType[str, NotAppealable] = MappingProxyType(
 )
 
 
+#: The discrimination claim's time limit in a sentence (Equality Act 2010, Sch 17 para 4(1)): "starting
+#: with" counts the day itself, so "from" (which can be read as starting the next day) is not used.
+DD_TIME_LIMIT = ("The time limit is 6 months starting with the day the discrimination happened, with no "
+                 "extension for mediation.")
+
+#: Who appeals once a child is over compulsory school age (CFA s.51(1) and s.83(2); Education Act
+#: 1996, s.8): the young person, in their own right. Said wherever an answer could otherwise read as
+#: if the parent always appeals.
+YOUNG_PERSON_APPEALS = (
+    "Once a child is over compulsory school age (after the last Friday in June of the school year in "
+    "which they turn 16), the right to appeal is theirs, not their parent's. The young person contacts "
+    "the mediation adviser, decides about mediation and appeals. A parent can help them. If the young "
+    "person cannot make these decisions, get advice: the law lets someone else act for them."
+)
+
+
 def _choices() -> str:
     return ", ".join(DECISIONS)
 
@@ -340,7 +358,8 @@ def appeal_right(decision: str | Decision) -> AppealRight:
         ))
         steps.append(Step(f"The time limit counts from the date {d.clock_starts} was sent.",
                           source_id="hesc-r20"))
-        steps.append(Step(f"Use Tribunal form {d.form}.", source_id="govuk-appeal-ehc"))
+        steps.append(Step(f"Use Tribunal form {d.form}, or the Tribunal's online appeal service (GOV.UK "
+                          "links to it).", source_id="govuk-appeal-ehc"))
         if d.extended_appeal_available:
             steps.append(Step(
                 "You can also ask the Tribunal for recommendations about health and social care needs "
@@ -355,14 +374,16 @@ def appeal_right(decision: str | Decision) -> AppealRight:
         certificate = "unless-section-i-only" if d.takes_sections else "always"
         if d.takes_sections:
             notes.append("You can only appeal about the final plan, not a draft.")
-        sources = cite(*dict.fromkeys((*d.source_ids, "hesc-r20", "recommendations-regs")))
+        notes.append(YOUNG_PERSON_APPEALS)
+        sources = cite(*d.source_ids, "hesc-r20", "recommendations-regs", "cfa-s83", "ea-1996-s8")
     else:
         steps.append(Step(
             "This is a disability discrimination claim against a school. The SEND Tribunal hears these "
             "claims under the Equality Act 2010.",
             source_id="eqa-s116",
         ))
-        steps.append(Step(f"The time limit counts from {d.clock_starts}.", source_id="eqa-sch17-4"))
+        steps.append(Step(f"The time limit is 6 months starting with {d.clock_starts}. That day counts as "
+                          "the first day.", source_id="eqa-sch17-4"))
         steps.append(Step(f"Use Tribunal form {d.form}.", source_id="govuk-appeal-ehc"))
         certificate = "never"
         sources = d.sources
@@ -405,6 +426,11 @@ _ONE_CALL = (
     "Getting a certificate usually takes one phone call: tell the mediation adviser named in the "
     "council's letter that you want to appeal, and whether you want mediation. You do not have to "
     "go to mediation to get a certificate."
+)
+_NO_CERTIFICATE_IN_TIME = (
+    "If you cannot get a certificate by your last day to appeal, still send your appeal in time, tell the "
+    "Tribunal why you do not have a certificate, and get advice. The Tribunal will not normally register "
+    "an appeal without one."
 )
 _CONTACT_IN_TIME = (
     "Contact the mediation adviser within 2 months of the date the decision letter was sent, and well "
@@ -461,7 +487,7 @@ def certificate_needed(
             Step("The rule about contacting a mediation adviser first covers appeals about EHC decisions "
                  "only, so it does not apply to this claim.", source_id="cfa-s55"),
         ]
-        notes.append("The time limit is 6 months from the discrimination, with no extension for mediation.")
+        notes.append(DD_TIME_LIMIT)
         source_ids: tuple[str, ...] = ("cfa-s51", "cfa-s55", "eqa-s116", "govuk-appeal-ehc")
     elif d.takes_sections and chosen == ("I",):
         needed = False
@@ -492,7 +518,8 @@ def certificate_needed(
             Step(f"You disagree with {named} of the final plan.", source_id="cfa-s51"),
             Step(reasons[1], source_id="cfa-s55"),
         ]
-        notes.extend([_ONE_CALL, _CONTACT_IN_TIME, "You can only appeal about the final plan, not a draft."])
+        notes.extend([_ONE_CALL, _CONTACT_IN_TIME, _NO_CERTIFICATE_IN_TIME,
+                      "You can only appeal about the final plan, not a draft."])
         source_ids = ("cfa-s51", "cfa-s55", "cfa-s56", "send-regs-r33", "govuk-appeal-ehc")
     else:
         needed = True
@@ -506,7 +533,7 @@ def certificate_needed(
                  "Families Act 2014.", source_id="cfa-s51"),
             Step(reasons[1], source_id="cfa-s55"),
         ]
-        notes.extend([_ONE_CALL, _CONTACT_IN_TIME])
+        notes.extend([_ONE_CALL, _CONTACT_IN_TIME, _NO_CERTIFICATE_IN_TIME])
         source_ids = ("cfa-s51", "cfa-s55", "cfa-s56", "send-regs-r33", "govuk-appeal-ehc")
 
     if d.route == SEN_APPEAL:
@@ -520,6 +547,9 @@ def certificate_needed(
         else:
             notes.append("The Tribunal cannot make health or social care recommendations on an appeal "
                          "about a refusal to assess.")
+    if d.route == SEN_APPEAL:
+        notes.append(YOUNG_PERSON_APPEALS)
+        source_ids += ("cfa-s83", "ea-1996-s8")
     if not needed and d.route == SEN_APPEAL:
         steps.append(Step(
             "Without a certificate, your deadline is 2 months from the date the decision letter was sent.",

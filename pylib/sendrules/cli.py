@@ -125,7 +125,7 @@ def render(answer: Answer) -> str:
     sources = tuple(getattr(result, "sources", ()))
     if sources:
         lines += ["", "Sources:"]
-        lines += [f"  - {src.citation}: {src.url}" for src in sources]
+        lines += [f"  - {src.citation}: {src.url}" if src.url else f"  - {src.citation}" for src in sources]
         checked = min(src.last_verified for src in sources)
         lines.append(f"  Rules last checked against the law on {long_date(checked)}.")
     lines += ["", "This is general information, not legal advice."]

@@ -1,4 +1,4 @@
-"""Mediation timescales before an SEN appeal (SEND Regulations 2014, Part 2, regulations 32 to 42).
+"""Mediation timescales before an SEN appeal (SEND Regulations 2014, Part 2 "Mediation", regs 32 to 42).
 
 * :func:`mediation_timeline`: from the day the parent (or young person) told the
   mediation adviser, the dates a certificate, or mediation, should come by, and
@@ -11,9 +11,12 @@ Doubts we have taken a side on (law note, open doubts 5 to 7):
 
 * "Working day" is not defined in the SEND Regulations; we use the ordinary
   meaning, the same days as the Tribunal's rules (see :mod:`sendrules.calendar`).
-* The regulation numbers for the 30-day and deemed-certificate rules (believed
-  35 to 37) and the post-mediation certificate (believed 39) were not checked
-  against the text of the SI; the content is well attested.
+* The 30-day rule, the certificate when mediation cannot be arranged in time and
+  the certificate after mediation are in the Part 2 "Mediation" regulations, but
+  we have not read the regulation that holds each of them, so we cite the Part
+  (source ``send-regs-mediation``), never a regulation number. The content is well
+  attested (IPSEA, several SENDIASS services). The certificate after mediation is
+  the mediator's to send (IPSEA).
 * The local authority must *arrange* mediation within 30 days; the meeting may
   be later. We do not promise any date beyond "30 days, then 3 working days".
 """
@@ -36,14 +39,19 @@ __all__ = [
     "MediationAgreementDuties",
     "MediationTimeline",
     "TimelineEvent",
+    "WORKING_DAY_NOTE",
     "mediation_agreement_duties",
     "mediation_timeline",
 ]
 
-#: Regulation 35 to 37: calendar days the local authority has to arrange mediation.
+#: Calendar days the local authority has to arrange mediation (Part 2, "Mediation").
 ARRANGE_WITHIN_DAYS = 30
-#: Regulations 34, 35 to 37 and 39: working days the adviser or mediator has to issue a certificate.
+#: Working days the adviser or mediator has to issue a certificate (regulation 34; Part 2, "Mediation").
 CERTIFICATE_WITHIN_WORKING_DAYS = 3
+#: What "working day" means in the mediation time limits: the SEND Regulations do not define it.
+WORKING_DAY_NOTE = ("The SEND Regulations do not define a working day. We use its ordinary meaning: Monday "
+                    "to Friday, leaving out bank holidays in England and Wales, Christmas Day and Good "
+                    "Friday.")
 
 
 class TimelineEvent(NamedTuple):
@@ -136,9 +144,10 @@ def mediation_timeline(
       sent (a SEND Regulations limit, so the Tribunal's roll-forward rules do not
       move it);
     * reg 34: no mediation wanted: certificate within 3 working days;
-    * regs 35 to 37: mediation wanted: the local authority arranges it within
-      30 days; if it cannot, a certificate within 3 working days of that;
-    * reg 39: after mediation, a certificate within 3 working days of its end.
+    * Part 2, "Mediation" (the regulation within it not read): mediation wanted:
+      the local authority arranges it within 30 days; if it cannot, the adviser
+      sends a certificate within 3 working days of hearing so; after mediation,
+      the mediator sends a certificate within 3 working days of its end.
 
     Each certificate date is then run through the appeal time limit (HESC
     r.20(1)(c), the later of the two periods) when ``letter_sent`` is given.
@@ -214,35 +223,41 @@ def mediation_timeline(
             deemed_due = add_working_days(arrange_by, CERTIFICATE_WITHIN_WORKING_DAYS)
             steps.append(Step("You said you want mediation. The local authority must arrange it within 30 "
                               f"days. Counting from the day you told the adviser, that is by "
-                              f"{long_date(arrange_by)}.", arrange_by, "send-regs-r35-37"))
+                              f"{long_date(arrange_by)}.", arrange_by, "send-regs-mediation"))
             steps.append(Step("If the local authority cannot arrange mediation in that time, the adviser "
                               "must send you a certificate within 3 working days of hearing this. So if "
                               "mediation is not arranged, a certificate should come by "
-                              f"{long_date(deemed_due)} at the latest.", deemed_due, "send-regs-r35-37"))
-            events.append(TimelineEvent(arrange_by, "Mediation should be arranged by", "send-regs-r35-37"))
+                              f"{long_date(deemed_due)} at the latest.", deemed_due, "send-regs-mediation"))
+            events.append(TimelineEvent(arrange_by, "Mediation should be arranged by", "send-regs-mediation"))
             events.append(TimelineEvent(deemed_due, "Latest date for a certificate if mediation is not "
-                                        "arranged in time", "send-regs-r35-37"))
+                                        "arranged in time", "send-regs-mediation"))
             if mediation_ended is None:
                 certificate_dates.append((deemed_due, "mediation not arranged in time; certificate on its "
                                           "last day"))
-            source_ids.append("send-regs-r35-37")
+            source_ids.append("send-regs-mediation")
             notes.append("The 30 days is for the local authority to arrange mediation. The meeting itself "
                          "may be later. Strictly, the 30 days start when the local authority hears from the "
                          "adviser, which may be a day or two after you called.")
+            if mediation_ended is None:
+                notes.append(f"If mediation has not happened by {long_date(arrange_by)}, ask the mediation "
+                             "adviser in writing for your certificate. It is due within 3 working days of "
+                             "the adviser hearing that mediation could not be arranged in time. You can "
+                             "still go to mediation later.")
             notes.append("If health care is part of the disagreement, the local authority must tell the NHS "
                          "body that pays for it (the integrated care board) within 3 working days. If the "
                          "disagreement is only about health care, that board arranges mediation within 30 "
                          "days.")
         if mediation_ended is not None:
             after_mediation_due = add_working_days(mediation_ended, CERTIFICATE_WITHIN_WORKING_DAYS)
-            steps.append(Step(f"Mediation ended on {long_date(mediation_ended)}. The certificate must be "
-                              f"sent within 3 working days after that: by {long_date(after_mediation_due)}.",
-                              after_mediation_due, "send-regs-r39"))
-            events.append(TimelineEvent(mediation_ended, "Mediation ended", "send-regs-r39"))
+            steps.append(Step(f"Mediation ended on {long_date(mediation_ended)}. The mediator must send you "
+                              f"a certificate within 3 working days after that: by "
+                              f"{long_date(after_mediation_due)}.",
+                              after_mediation_due, "send-regs-mediation"))
+            events.append(TimelineEvent(mediation_ended, "Mediation ended", "send-regs-mediation"))
             events.append(TimelineEvent(after_mediation_due, "Mediation certificate due (after mediation)",
-                                        "send-regs-r39"))
+                                        "send-regs-mediation"))
             certificate_dates.append((after_mediation_due, "after mediation; certificate on its last day"))
-            source_ids.append("send-regs-r39")
+            source_ids.append("send-regs-mediation")
 
         appeals: list[AppealIfCertificate] = []
         if letter_sent is not None:
@@ -265,8 +280,7 @@ def mediation_timeline(
 
     notes.append("These are the latest dates. A certificate often comes sooner. Once you have it, use the "
                  "date on it to work out your last day to appeal.")
-    notes.append("The mediation rules do not say what a working day is. We have counted Monday to Friday, "
-                 "leaving out bank holidays in England and Wales, Christmas Day and Good Friday.")
+    notes.append(WORKING_DAY_NOTE)
     holiday_note = computed_holiday_note(*(e.on for e in events))
     if holiday_note:
         notes.append(holiday_note)

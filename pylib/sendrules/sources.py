@@ -51,6 +51,17 @@ _ALL = (
            "The decisions a parent or young person can appeal to the Tribunal."),
     Source("cfa-s55", CFA, "section 55", f"{LEGISLATION}/ukpga/2014/6/section/55",
            "Before appealing, contact a mediation adviser and get a certificate."),
+    Source("cfa-s83", CFA, "section 83(2)", f"{LEGISLATION}/ukpga/2014/6/section/83",
+           "A young person is over compulsory school age and under 25; a post-16 institution is not a "
+           "school."),
+    Source("ea-1996-s8", "Education Act 1996",
+           "section 8, with the Education (School Leaving Date) Order 1997",
+           f"{LEGISLATION}/ukpga/1996/56/section/8",
+           "Compulsory school age ends on the last Friday in June of the school year in which the child "
+           "turns 16."),
+    Source("send-regs-r2", SEND_REGS, "regulation 2(1)", f"{LEGISLATION}/uksi/2014/1530/regulation/2",
+           "A transfer between phases of education, (a) to (f): the last is secondary school to a post-16 "
+           "institution."),
     Source("cfa-s56", CFA, "section 56", f"{LEGISLATION}/ukpga/2014/6/section/56",
            "Who can be a mediation adviser; exceptions set by regulations."),
     Source("send-regs-r32", SEND_REGS, "regulation 32", f"{LEGISLATION}/uksi/2014/1530/regulation/32",
@@ -59,22 +70,23 @@ _ALL = (
            "Contact the mediation adviser within 2 months after the decision letter was sent."),
     Source("send-regs-r34", SEND_REGS, "regulation 34", f"{LEGISLATION}/uksi/2014/1530/regulation/34",
            "No mediation wanted: certificate within 3 working days."),
-    Source("send-regs-r35-37", SEND_REGS, "regulations 35 to 37",
+    Source("send-regs-mediation", SEND_REGS, 'Part 2, "Mediation" (regulations 32 to 42)',
            f"{LEGISLATION}/uksi/2014/1530/part/2/crossheading/mediation",
-           "Mediation arranged within 30 days, or a certificate within 3 working days."),
-    Source("send-regs-r39", SEND_REGS, "regulation 39", f"{LEGISLATION}/uksi/2014/1530/regulation/39",
-           "Certificate within 3 working days after mediation ends."),
+           "Mediation arranged within 30 days, or a certificate within 3 working days if it cannot be; "
+           "after mediation, a certificate within 3 working days."),
     Source("send-regs-r42", SEND_REGS, "regulation 42", f"{LEGISLATION}/uksi/2014/1530/regulation/42",
            "What a written mediation agreement obliges the local authority to do, and by when."),
     Source("send-regs-r44", SEND_REGS, "regulation 44", f"{LEGISLATION}/uksi/2014/1530/regulation/44",
            "Time limits for carrying out Tribunal orders (also used for mediation agreements)."),
     Source("send-regs-r18", SEND_REGS, "regulation 18", f"{LEGISLATION}/uksi/2014/1530/regulation/18",
-           "Phase transfer: plan amended before 15 February, or before 31 March for post-16."),
+           "Phase transfer: plan amended before 15 February, or before 31 March from secondary school "
+           "to a post-16 institution; at least 5 months before a move between post-16 institutions."),
     Source("hesc-r20", HESC, "rule 20(1)(c)", f"{LEGISLATION}/uksi/2008/2699/article/20",
            "Appeal within 2 months after the decision letter was sent, "
            "or 1 month after the certificate if later."),
     Source("hesc-r12-2", HESC, "rule 12(2)", f"{LEGISLATION}/uksi/2008/2699/article/12",
-           "A time limit ending on a non-working day moves to the next working day."),
+           "A time limit set by these Rules, a practice direction or a direction that ends on a "
+           "non-working day moves to the next working day."),
     Source("hesc-r12-3", HESC, "rule 12(3)(a)", f"{LEGISLATION}/uksi/2008/2699/article/12",
            "An SEN appeal deadline from 25 December to 1 January, or in August, "
            "moves to the first working day after that period."),
@@ -87,8 +99,8 @@ _ALL = (
     Source("interpretation-act", "Interpretation Act 1978", "Schedule 1",
            f"{LEGISLATION}/ukpga/1978/30/schedule/1",
            "'Month' means calendar month."),
-    Source("dodds-v-walker", "Dodds v Walker [1981] 1 WLR 1027 (HL)", "corresponding date rule",
-           "https://www.bailii.org/uk/cases/UKHL/1980/9.html",
+    Source("dodds-v-walker", "Dodds v Walker [1981] 1 WLR 1027; [1981] 2 All ER 609 (HL)",
+           "corresponding date rule", "",
            "A month ends on the same date number; if there is none, on the last day of the month."),
     Source("bfda-1971", "Banking and Financial Dealings Act 1971", "section 1 and Schedule 1",
            f"{LEGISLATION}/ukpga/1971/80", "Bank holidays in England and Wales, including proclaimed days."),
@@ -127,9 +139,33 @@ _ALL = (
            "How much detail a plan needs; words like 'support' or 'opportunities' on their own rarely do."),
 )
 
-SOURCES: dict[str, Source] = {s.id: s for s in _ALL}
+#: Ids a source used to have, and the id it has now. The mediation timescales were cited to
+#: regulation numbers we had not read in the text; they now cite the Part 2 "Mediation"
+#: crossheading. A page or caller still using an old id gets the same source.
+RENAMED: dict[str, str] = {
+    "send-regs-r35-37": "send-regs-mediation",
+    "send-regs-r39": "send-regs-mediation",
+}
+
+
+class _Registry(dict):
+    """The sources by id. Iterating gives each source once; a :data:`RENAMED` id still finds it."""
+
+    def __missing__(self, key: str) -> Source:
+        if key in RENAMED:
+            return dict.__getitem__(self, RENAMED[key])
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or key in RENAMED
+
+    def get(self, key: str, default: Source | None = None) -> Source | None:  # type: ignore[override]
+        return self[key] if key in self else default
+
+
+SOURCES: dict[str, Source] = _Registry((s.id, s) for s in _ALL)
 
 
 def cite(*ids: str) -> tuple[Source, ...]:
-    """The sources for ``ids``, in order; an unknown id is a programming error."""
-    return tuple(SOURCES[i] for i in ids)
+    """The sources for ``ids``, in order, each once; an unknown id is a programming error."""
+    return tuple(dict.fromkeys(SOURCES[i] for i in ids))

@@ -249,8 +249,12 @@ _LATE_APPEAL = (
          "accept it late.", None, "hesc-r5-r20-4"),
     Step("Say on the form why your appeal is late. If you do not give reasons, the Tribunal will not "
          "accept it.", None, "hesc-r5-r20-4"),
-    Step("A common reason the Tribunal accepts is a decision letter that did not tell you about your "
-         "right to appeal, the time limit or mediation. Check your letter for these.", None, "hesc-r5-r20-4"),
+    Step("A common reason the Tribunal accepts is a decision letter that left out something it must tell "
+         "you: your right to appeal and the time limit; mediation and how to contact the mediation "
+         "adviser; that mediation does not affect your right to appeal; disagreement resolution and the "
+         "information, advice and support service (SENDIASS); and, for a decision about a plan, that the "
+         "Tribunal can make health and social care recommendations. Check your letter for each of these.",
+         None, "hesc-r5-r20-4"),
     Step("Get advice quickly, for example from IPSEA or your local SEND information, advice and support "
          "service (SENDIASS).", None, None),
     Step("Send your appeal as soon as you can. The longer you wait, the harder it is to explain.",
@@ -318,8 +322,9 @@ def appeal_deadline(
         "whether this applies to the appeal time limit, so aim for the Tribunal to receive your appeal "
         "by 5pm.",
         "The time limit runs from the day the letter was sent, not the day you received it. We have used "
-        "the date you gave. If the letter was sent later than the date printed on it, your real deadline "
-        "may be later, but the date on the letter is the safe one to use.",
+        "the date you gave. A letter is almost always sent on or after the date printed on it, so that "
+        "date is the safe one to use. If the letter has no date, or an email and the letter show different "
+        "dates, use the earliest.",
     ]
     contact_note = (f"If you need a mediation certificate, contact the mediation adviser by "
                     f"{long_date(contact_by)}. This date does not move for weekends or bank holidays")
@@ -432,9 +437,12 @@ def dd_claim_deadline(conduct: date, *, today: date) -> DDClaimDeadline:
     starting with the date of the conduct, so the day of the conduct counts and
     the period ends the day before the corresponding date. No Christmas or August
     extension (removed from HESC r.12(3) from 21 July 2020) and no mediation
-    certificate. Whether HESC r.12(2) moves a weekend end forward is doubtful,
-    so ``safe_day`` is the last working day on or before ``last_day`` and the
-    rolled-forward date is named as an alternative (law note, open doubt 9).
+    certificate. HESC r.12(2) moves only a time "specified by these Rules, a
+    practice direction or a direction"; this limit is set by the Equality Act
+    (r.20(1)(a)), so the weekend roll-forward probably does not apply:
+    ``safe_day`` is the last working day on or before ``last_day``, and the
+    rolled-forward date is named only as the less likely reading (law note,
+    "Verification of 30 November 2026", doubt 9).
 
     Raises FutureDateError (conduct after today), UnsupportedDateError (conduct
     before 21 July 2020, under the earlier rules) or BeyondHolidayDataError.
@@ -483,24 +491,28 @@ def dd_claim_deadline(conduct: date, *, today: date) -> DDClaimDeadline:
                           "then, ideally by 5pm.", last, "hesc-r1-3"))
     else:
         steps.append(Step(
-            f"{long_date(last)} is not a working day: it is {non_working_reason(last)}. It is not clear "
-            "whether the claim can then be made on the next working day, so make sure the Tribunal receives "
-            f"it by {long_date(safe)}, the last working day before.", safe, "hesc-r12-2"))
+            f"{long_date(last)} is not a working day: it is {non_working_reason(last)}. The Tribunal's rule "
+            "that moves a time limit to the next working day covers time limits set by its own rules and "
+            "directions. This one is set by the Equality Act, so that rule probably does not apply. Make "
+            f"sure the Tribunal receives your claim by {long_date(safe)}, the last working day before.",
+            safe, "hesc-r12-2"))
         alternatives.append(Alternative(
             rolled,
             "The time limit moves to the next working day, as it does for appeals",
-            "The Tribunal's rules move a time limit that ends on a non-working day to the next working "
-            f"day ({long_date(rolled)}). This time limit is set by the Equality Act, and it is not clear "
-            f"that the Tribunal's rule can extend it. Send your claim by {long_date(safe)} to be safe.",
+            "Some read the Tribunal's rule as moving this time limit too, to the next working day "
+            f"({long_date(rolled)}). It probably does not: the rule covers time set by the Tribunal's rules "
+            f"or directions, and this time limit is set by the Equality Act. Send your claim by "
+            f"{long_date(safe)} to be safe.",
         ))
 
     passed = today > last
     notes = [
-        f"If, before the time limit ends, the dispute is referred to conciliation (arranged under section "
-        f"27 of the Equality Act 2006), the time limit is 3 months longer: it would end on "
-        f"{long_date(conciliation_last)}.",
-        "If the discrimination went on over a period, the 6 months start from the end of that period. A "
-        "failure to do something counts from when the decision not to do it was made.",
+        "The law adds 3 months if, before the time limit ends, the dispute is referred to conciliation "
+        "arranged under section 27 of the Equality Act 2006 (the time limit would then end on "
+        f"{long_date(conciliation_last)}). We know of no such conciliation running now, and ACAS early "
+        "conciliation is not it, so do not count on the extra time.",
+        "If the discrimination went on over a period, the 6 months start with the last day of that period. "
+        "A failure to do something counts from when the decision not to do it was made.",
         "The Tribunal can hear a claim made after the time limit if it decides to. Do not rely on this: "
         "send your claim in time if you can.",
         "Aim for the Tribunal to receive your claim by 5pm.",

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
-from sendrules.adviser_email import DECISION_WORDS, MAX_NAME_LENGTH, adviser_email, tidy_name
+from sendrules.adviser_email import (
+    DECISION_WORDS,
+    MAX_DISAGREEMENT_LENGTH,
+    MAX_NAME_LENGTH,
+    adviser_email,
+    tidy_name,
+)
 from sendrules.appeals import DECISIONS
 from sendrules.errors import FutureDateError, UnknownDecisionError, UnsupportedDateError
 from sendrules.mediation import mediation_timeline
@@ -48,11 +55,77 @@ def test_dates_come_from_the_mediation_rules():
 
 def test_wanting_mediation_says_so_and_cites_the_mediation_rules():
     email = adviser_email("refusal-to-issue", LETTER, True, today=TODAY)
-    assert "I wish to consider mediation" in email.body
-    assert "I do not wish" not in email.body
-    assert "regulation 39" in email.body and "30 days" in email.body
+    # Review item 26: regulation 33's choice is whether to *pursue* mediation.
+    assert "I wish to pursue mediation." in email.body
+    assert "consider" not in email.body and "I do not wish" not in email.body
+    assert "30 days" in email.body
+    # Review item 5: the certificate after mediation is the mediator's to send.
+    assert "the mediator must send me a mediation certificate within 3 working days" in email.body
     assert email.certificate_due is None and email.arrange_by == date(2026, 5, 2)
-    assert {"send-regs-r35-37", "send-regs-r39"} <= {s.id for s in email.sources}
+    assert "send-regs-mediation" in {s.id for s in email.sources}
+
+
+@pytest.mark.parametrize("wants", [True, False])
+@pytest.mark.parametrize(("decision", "sections"), [
+    ("refusal-to-assess", ()), ("plan-contents", ("F",)), ("plan-contents", ("I",)),
+    ("cease-to-maintain", ()),
+])
+def test_the_email_quotes_only_regulations_we_have_read(decision, sections, wants):
+    # Review item 17: the 30-day and 3-working-day rules sit in Part 2 "Mediation"; we have read
+    # regulations 32 to 34 and 42 of it, not the ones that hold those rules.
+    email = adviser_email(decision, LETTER, wants, sections=sections, today=TODAY)
+    quoted = set(re.findall(r"regulations? (\d+)", email.body + email.subject))
+    assert quoted <= {"33", "34"}
+    assert not re.search(r"regulations? 3[5-79]\b", email.body)
+
+
+def test_the_email_says_what_the_disagreement_is_about():
+    # Review item 26: the decision, the parts of the plan and, in the family's words, the issues.
+    email = adviser_email("plan-contents", LETTER, True, sections=["F"], today=TODAY,
+                          disagreement="  The plan gives 1 hour of\nspeech therapy a term; the report says "
+                                       "weekly. ")
+    assert ("It is about what the final EHC plan says in Section F (special educational provision)."
+            in email.body)
+    assert ("What I disagree with: The plan gives 1 hour of speech therapy a term; the report says weekly."
+            in email.body)
+    assert email.disagreement.startswith("The plan gives")
+    blank = adviser_email("refusal-to-assess", LETTER, False, today=TODAY)
+    assert "What I disagree with: [in a sentence or two, what you disagree with" in blank.body
+    assert any("Say what you disagree with" in n for n in blank.notes)
+    long = adviser_email("refusal-to-assess", LETTER, False, disagreement="x" * 5000, today=TODAY)
+    assert len(long.disagreement) == MAX_DISAGREEMENT_LENGTH
+
+
+def test_a_young_person_writes_for_themselves():
+    # Review item 2: over compulsory school age the appeal is the young person's own.
+    email = adviser_email("refusal-to-assess", LETTER, False, appellant="young-person", child_name="Sam",
+                          your_name="Sam Smith", today=TODAY)
+    assert email.appellant == "young-person"
+    assert "about me. It is about" in email.body and "I am making this appeal myself" in email.body
+    assert "my child" not in email.body and "child's" not in email.body
+    assert email.body.rstrip().splitlines()[-1] == "[your date of birth]"
+    assert email.subject.endswith(": Sam Smith")
+    text = " ".join((email.body, email.summary, *email.notes, *(s.text for s in email.steps)))
+    assert "parent appeals" not in text and "your parent" not in text
+    assert any("in your own right" in n for n in email.notes)
+
+
+def test_a_parent_is_told_when_the_appeal_becomes_the_young_persons():
+    email = adviser_email("refusal-to-assess", LETTER, False, today=TODAY)
+    assert "about my child, [your child's name]." in email.body
+    assert any("the right to appeal is theirs, not their parent's" in n for n in email.notes)
+    assert {"cfa-s51", "cfa-s83"} <= {s.id for s in email.sources}
+
+
+def test_an_unknown_appellant_names_the_field():
+    with pytest.raises(UnknownDecisionError) as caught:
+        adviser_email("refusal-to-assess", LETTER, False, appellant="grandparent", today=TODAY)
+    assert caught.value.field == "appellant"
+
+
+def test_working_day_is_said_to_be_our_reading():
+    email = adviser_email("refusal-to-assess", LETTER, False, today=TODAY)
+    assert any("do not define a working day" in n for n in email.notes)
 
 
 def test_plan_contents_names_the_sections():
@@ -65,7 +138,7 @@ def test_section_i_only_needs_no_certificate_but_may_still_mediate():
     wants = adviser_email("plan-contents", LETTER, True, sections=["I"], today=TODAY)
     assert wants.email_needed and not wants.certificate_needed
     assert "do not need a mediation certificate" in wants.body
-    assert "would still like to try mediation" in wants.body
+    assert "I wish to pursue mediation all the same" in wants.body
     assert "Please send me a mediation certificate" not in wants.body
     no = adviser_email("plan-contents", LETTER, False, sections=["I"], today=TODAY)
     assert not no.email_needed and no.subject == "" and no.body == ""

@@ -16,6 +16,7 @@ from sendrules.mediation import (
     mediation_agreement_duties,
     mediation_timeline,
 )
+from sendrules.sources import SOURCES
 from sendrules.time_limits import appeal_deadline
 
 
@@ -109,8 +110,18 @@ def test_to_dict_has_the_json_contract_fields():
 
 def test_notes_state_the_working_day_and_30_day_assumptions():
     text = " ".join(mediation_timeline(date(2026, 3, 2), True).notes)
-    assert "do not say what a working day is" in text
+    # Review item 15: "working day" is not defined in the SEND Regulations; we say it is our reading.
+    assert "do not define a working day" in text and "ordinary meaning" in text
     assert "arrange" in text and "may be later" in text
+
+
+def test_no_mediation_by_the_30th_day_says_what_to_do():
+    # Review item 16: something to act on, not "do not count on a date".
+    text = " ".join(mediation_timeline(date(2026, 3, 2), True).notes)
+    assert "If mediation has not happened by Wednesday 1 April 2026, ask the mediation adviser" in text
+    assert "within 3 working days" in text
+    ended = mediation_timeline(date(2026, 3, 2), True, mediation_ended=date(2026, 3, 20))
+    assert not any("has not happened" in n for n in ended.notes)
 
 
 def test_steps_cite_the_regulations():
@@ -118,7 +129,17 @@ def test_steps_cite_the_regulations():
     assert "send-regs-r34" in ids
     wanted = mediation_timeline(date(2026, 3, 2), True, mediation_ended=date(2026, 4, 1))
     ids = {s.source_id for s in wanted.steps}
-    assert {"send-regs-r35-37", "send-regs-r39"} <= ids
+    # The 30-day and 3-working-day rules cite the Part 2 "Mediation" crossheading, not an unread number.
+    assert "send-regs-mediation" in ids
+    assert {s.id for s in wanted.sources} >= {"send-regs-r33", "send-regs-mediation"}
+    assert SOURCES["send-regs-mediation"].provision == 'Part 2, "Mediation" (regulations 32 to 42)'
+
+
+def test_the_mediator_sends_the_certificate_after_mediation():
+    # Review item 5: the duty after mediation is the mediator's.
+    wanted = mediation_timeline(date(2026, 3, 2), True, mediation_ended=date(2026, 4, 1))
+    assert any(s.text.startswith("Mediation ended on Wednesday 1 April 2026. The mediator must send you a "
+                                 "certificate within 3 working days") for s in wanted.steps)
 
 
 def test_telling_the_adviser_before_the_letter_is_refused():

@@ -167,7 +167,10 @@ def test_answer_advises_5pm_and_explains_sent_versus_dated():
     r = deadline(date(2025, 10, 1))
     assert r.cut_off == "5pm"
     assert any("5pm" in n for n in r.notes)
-    assert any("sent" in n and "date on the letter" in n for n in r.notes)
+    assert any("sent" in n and "date printed on it" in n for n in r.notes)
+    # Review item 11: "almost always", and the earliest date when there is no date or two dates.
+    assert any("almost always" in n and "use the earliest" in n for n in r.notes)
+    assert not any("never later" in n for n in r.notes)
 
 
 def test_days_left_counts_to_the_last_day_and_passed_is_false_on_the_day():
@@ -331,6 +334,11 @@ def test_dd_claim_ending_on_a_sunday_advises_the_friday_and_names_the_monday():
     assert r.last_day == date(2026, 9, 13)
     assert r.safe_day == date(2026, 9, 11)
     assert [a.on for a in r.alternatives] == [date(2026, 9, 14)]
+    # Review item 19: r.12(2) covers time set by the Tribunal's rules; this limit is the Equality Act's.
+    working = " ".join(s.text for s in r.steps)
+    assert "probably does not apply" in working and "Friday 11 September 2026" in working
+    assert "not clear" not in working
+    assert "It probably does not" in r.alternatives[0].why
 
 
 def test_dd_claim_month_end_gives_the_earlier_reading_and_names_the_later():
@@ -344,7 +352,9 @@ def test_dd_claim_notes_conciliation_late_claims_and_continuing_conduct():
     r = dd_claim_deadline(date(2026, 3, 10), today=date(2026, 3, 20))
     assert r.conciliation_last_day == date(2026, 12, 9)
     text = " ".join(r.notes)
-    assert "conciliation" in text and "3 months longer" in text
+    assert "conciliation" in text and "adds 3 months" in text and "Wednesday 9 December 2026" in text
+    # Review item 20: that conciliation is not ACAS early conciliation, and none is known to run now.
+    assert "ACAS early conciliation is not it" in text and "do not count on the extra time" in text
     assert "over a period" in text
     assert "after the time limit" in text
 

@@ -103,7 +103,7 @@ def test_the_email_is_the_library_s_wording_with_copy_and_mailto():
 def test_wanting_mediation():
     out = submit(wants_mediation=["yes"])
     page = parse(out["html"])
-    assert "I wish to consider mediation" in page.body
+    assert "I wish to pursue mediation" in page.body
     assert 'data-result="arrange-by"><time datetime="2026-05-02">' in out["html"]
 
 
@@ -121,7 +121,7 @@ def test_section_i_only():
     assert view.BODY_ID not in out["html"]
     out = submit(decision=["plan-contents"], sections=["I"], wants_mediation=["yes"])
     assert 'data-needed="true"' in out["html"] and 'data-certificate-needed="false"' in out["html"]
-    assert "would still like to try mediation" in parse(out["html"]).body
+    assert "I wish to pursue mediation all the same" in parse(out["html"]).body
 
 
 def test_discrimination_from_a_web_address_says_no_certificate():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import unescape
 from urllib.parse import parse_qsl, unquote
 
 import icalendar
@@ -124,7 +125,9 @@ def test_with_mediation_the_law_notes_example():
     assert "the certificate sets your last day" in last
     # Sources on every item, and the sources list.
     assert html.count('class="calculator-timeline__source"') == len(rules.events)
-    assert "regulation 39" in html and "rule 20(1)(c)" in html
+    assert 'Part 2, "Mediation" (regulations 32 to 42)' in unescape(html) and "rule 20(1)(c)" in html
+    assert not re.search(r"regulations? 3[5-79]\b", html)
+    assert "The mediator must send you a certificate within 3 working days after mediation ends" in html
     assert 'data-action="print"' in html
     assert dict(parse_qsl(out["query"])) == {
         "calculator": "mediation-timeline", "told-adviser": "2026-05-05", "wants-mediation": "yes",

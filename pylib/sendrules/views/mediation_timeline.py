@@ -119,10 +119,10 @@ def _kinds(result: MediationTimeline) -> list[tuple[str, date, str]]:
         ("contact-adviser-by", result.contact_adviser_by, "send-regs-r33"),
         ("told-adviser", result.told_adviser, "send-regs-r33"),
         ("certificate-due", result.certificate_due, "send-regs-r34"),
-        ("arrange-by", result.arrange_by, "send-regs-r35-37"),
-        ("certificate-if-not-arranged", result.deemed_certificate_due, "send-regs-r35-37"),
-        ("mediation-ended", result.mediation_ended, "send-regs-r39"),
-        ("certificate-after-mediation", result.certificate_after_mediation_due, "send-regs-r39"),
+        ("arrange-by", result.arrange_by, "send-regs-mediation"),
+        ("certificate-if-not-arranged", result.deemed_certificate_due, "send-regs-mediation"),
+        ("mediation-ended", result.mediation_ended, "send-regs-mediation"),
+        ("certificate-after-mediation", result.certificate_after_mediation_due, "send-regs-mediation"),
     ]
     named += [("appeal-last-day", a.last_day, "hesc-r20") for a in result.appeal_deadlines]
     return [(kind, on, source) for kind, on, source in named if on is not None]
@@ -182,7 +182,8 @@ _CERTIFICATE_WORDS = {
     "certificate-due": "The adviser must send your certificate within 3 working days of hearing from you.",
     "certificate-if-not-arranged": ("If mediation is not arranged in time, the adviser must send your "
                                     "certificate within 3 working days of hearing this."),
-    "certificate-after-mediation": "The certificate must be sent within 3 working days after mediation ends.",
+    "certificate-after-mediation": ("The mediator must send you a certificate within 3 working days after "
+                                    "mediation ends."),
 }
 
 
