@@ -11,7 +11,13 @@ SEND Regulations 2014, regulation 18:
 
 "Transfer between phases of education" (regulation 2(1)) covers early years education to
 school, infant to junior, primary to middle, primary to secondary, middle to secondary,
-and secondary school to a post-16 institution.
+and secondary school to a post-16 institution. A post-16 institution is not a school
+(CFA s.83(2)): a further education college, a sixth-form college or a specialist post-16
+institution. So a move from secondary school into a *school sixth form* is not a phase
+transfer, and regulation 18 sets no date for it. That is our reading (medium confidence,
+review of 30 November 2026, item 4): the answer for ``secondary-to-school-sixth-form``
+gives no date, says to ask for the review early, and names the other reading (31 March)
+as an alternative.
 
 How we present "before 15 February": the last day on which the council can lawfully
 finish is 14 February. Every answer gives both: ``last_day`` (14 February) and
@@ -29,7 +35,7 @@ too, which then takes precedence.
 
 A Tribunal hearing usually comes many months after an appeal is registered (our legal
 note gives no reliable figure, so none is promised here); mediation must be arranged
-within 30 days (SEND Regulations, regulations 35 to 37). :func:`time_before_move`
+within 30 days (SEND Regulations, Part 2 "Mediation"). :func:`time_before_move`
 says whether a move is close enough that time spent on mediation may leave too little
 for an appeal.
 """
@@ -41,11 +47,12 @@ from datetime import date, timedelta
 
 from .calendar import add_months, long_date, short_date
 from .errors import DateOrderError, FutureDateError, InvalidDateError, UnknownDecisionError
-from .results import Result, Step
+from .results import Alternative, Result, Step
 from .sources import cite
 
 __all__ = [
     "MEDIATION_ARRANGE_DAYS",
+    "NO_FIXED_DATE",
     "PhaseTransfer",
     "TIGHT_IF_MOVE_WITHIN_DAYS",
     "TRANSFERS",
@@ -58,7 +65,7 @@ __all__ = [
 ]
 
 #: Mediation must be arranged within 30 days of the council hearing that the family wants it
-#: (SEND Regulations, regulations 35 to 37; law note §2.2).
+#: (SEND Regulations, Part 2 "Mediation"; law note §2.2).
 MEDIATION_ARRANGE_DAYS = 30
 
 #: A move that starts within this many days is treated as close: an appeal registered now
@@ -87,6 +94,8 @@ class Transfer:
     before_month_day: tuple[int, int] | None
     #: The phrase a parent would recognise, for the "why" steps.
     moving_to: str
+    #: True for a move regulation 18 does not cover at all (into a school sixth form, our reading).
+    no_fixed_date: bool = False
 
 
 TRANSFERS: dict[str, Transfer] = {
@@ -102,8 +111,12 @@ TRANSFERS: dict[str, Transfer] = {
                  "start Year 7 at secondary school"),
         Transfer("middle-to-secondary", "Middle school to secondary school", None, (2, 15),
                  "start secondary school"),
-        Transfer("secondary-to-post-16", "Secondary school to sixth form or college (into Year 12)", 12,
-                 (3, 31), "start Year 12 (post-16)"),
+        Transfer("secondary-to-post-16",
+                 "Secondary school to a college (into Year 12): a further education college, sixth-form "
+                 "college or specialist post-16 institution", 12, (3, 31), "start at a post-16 institution"),
+        Transfer("secondary-to-school-sixth-form",
+                 "Secondary school to a school sixth form (into Year 12, at the same school or another "
+                 "school)", 12, None, "start Year 12 in a school sixth form", no_fixed_date=True),
         Transfer("post-16-to-post-16", "One post-16 setting to another (at any time of year)", None, None,
                  "move to a new post-16 setting"),
     )
@@ -166,7 +179,7 @@ class TimeBeforeMove(Result):
     moved_already: bool
     move_starts: date
     days_to_move: int
-    days_to_last_day: int
+    days_to_last_day: int | None
     mediation_arranged_by: date
 
 
@@ -175,7 +188,10 @@ class PhaseTransfer(Result):
     """The date by which the council must have reviewed and amended the plan for a move.
 
     ``last_day`` is the last day the amended plan can lawfully be finished;
-    ``must_be_before`` is the date the law names ("before 15 February").
+    ``must_be_before`` is the date the law names ("before 15 February"). For a move
+    regulation 18 does not cover (``fixed_date`` False: into a school sixth form), both are
+    None, ``days_left`` is None, ``passed`` is False, and ``alternatives`` names the other
+    reading.
     """
 
     transfer: str
@@ -183,13 +199,14 @@ class PhaseTransfer(Result):
     transfer_year: int
     year_from: str  # "date-of-birth", "transfer-year" or "move-date"
     move_starts: date
-    last_day: date
-    must_be_before: date
+    last_day: date | None
+    must_be_before: date | None
     statutory_wording: str
-    days_left: int
+    days_left: int | None
     passed: bool
     time: TimeBeforeMove
     normal_year: int | None = None
+    fixed_date: bool = True
 
 
 def _check_year(year: object, *, today: date) -> int:
@@ -206,8 +223,8 @@ def _check_year(year: object, *, today: date) -> int:
     return value
 
 
-def time_before_move(move_starts: date, last_day: date, *, today: date) -> TimeBeforeMove:
-    """Is there time for mediation and then an appeal before the move? (reg 18; regs 35 to 37).
+def time_before_move(move_starts: date, last_day: date | None, *, today: date) -> TimeBeforeMove:
+    """Is there time for mediation and then an appeal before the move? (reg 18; Part 2 "Mediation").
 
     Mediation must be arranged within :data:`MEDIATION_ARRANGE_DAYS` days of asking for it.
     A hearing usually comes many months after an appeal is registered. We call the time
@@ -216,7 +233,7 @@ def time_before_move(move_starts: date, last_day: date, *, today: date) -> TimeB
     not be decided before the move, and every week spent on mediation first is a week less.
     """
     days_to_move = (move_starts - today).days
-    days_to_last_day = (last_day - today).days
+    days_to_last_day = None if last_day is None else (last_day - today).days
     moved_already = days_to_move <= 0
     tight = not moved_already and days_to_move <= TIGHT_IF_MOVE_WITHIN_DAYS
     arranged_by = today + timedelta(days=MEDIATION_ARRANGE_DAYS)
@@ -226,7 +243,7 @@ def time_before_move(move_starts: date, last_day: date, *, today: date) -> TimeB
             f"If you asked for mediation today, it should be arranged within {MEDIATION_ARRANGE_DAYS} "
             f"days, by {long_date(arranged_by)}.",
             on=arranged_by,
-            source_id="send-regs-r35-37",
+            source_id="send-regs-mediation",
         ),
     ]
     if moved_already:
@@ -250,7 +267,7 @@ def time_before_move(move_starts: date, last_day: date, *, today: date) -> TimeB
         days_to_last_day=days_to_last_day,
         mediation_arranged_by=arranged_by,
         steps=tuple(steps),
-        sources=cite("send-regs-r35-37", "send-regs-r18"),
+        sources=cite("send-regs-mediation", "send-regs-r18"),
     )
 
 
@@ -267,6 +284,9 @@ def phase_transfer_deadline(
     SEND Regulations 2014, regulation 18(1): before 15 February in the calendar year of
     the move (before 31 March for secondary school to a post-16 institution); regulation
     18(2): at least 5 months before a move between post-16 institutions at another time.
+    A move into a school sixth form is not a phase transfer (regulation 2(1); CFA s.83(2)):
+    no date, and the 31 March reading named as an alternative (our reading, medium
+    confidence).
 
     Give ``transfer_year`` (the September the child moves) or ``date_of_birth`` (the year
     is then worked out for the usual year group). If both are given, ``transfer_year`` wins
@@ -281,7 +301,11 @@ def phase_transfer_deadline(
     notes: list[str] = []
     normal_year: int | None = None
 
-    if t.before_month_day is None:
+    alternatives: list[Alternative] = []
+    source_ids = ["send-regs-r18"]
+    last_day: date | None
+    must_be_before: date | None
+    if t.before_month_day is None and not t.no_fixed_date:
         # Regulation 18(2): at least 5 months before a move between post-16 settings.
         if move_date is None:
             raise UnknownTransferError(
@@ -343,32 +367,47 @@ def phase_transfer_deadline(
             raise InvalidDateError(
                 "Enter your child's date of birth or the year of the move", field="transfer-year"
             )
-        month, day = t.before_month_day
-        must_be_before = date(year, month, day)
-        last_day = must_be_before - timedelta(days=1)
         move_starts = date(year, 9, 1)
-        when = short_date(must_be_before).rsplit(" ", 1)[0]  # "15 February"
-        wording = _STRICT.format(when=when)
-        steps.append(Step(
-            f"For this move the council must review the plan and finish any changes, including naming "
-            f"the new school or college, {wording}.",
-            source_id="send-regs-r18",
-        ))
-        steps.append(Step(
-            f"The move is in September {year}, so the amended plan must be finished before "
-            f"{long_date(must_be_before)}: {long_date(last_day)} at the latest.",
-            on=last_day,
-        ))
+        if t.no_fixed_date:
+            last_day = must_be_before = None
+            wording = NO_FIXED_DATE
+            steps += _school_sixth_form_steps(year)
+            alternatives.append(_school_sixth_form_alternative(year))
+            notes.append("This is our reading of the law. If you are not sure, ask IPSEA or your local "
+                         "SENDIASS.")
+            source_ids = ["send-regs-r2", "send-regs-r18", "cfa-s83"]
+        else:
+            month, day = t.before_month_day
+            must_be_before = date(year, month, day)
+            last_day = must_be_before - timedelta(days=1)
+            when = short_date(must_be_before).rsplit(" ", 1)[0]  # "15 February"
+            wording = _STRICT.format(when=when)
+            steps.append(Step(
+                f"For this move the council must review the plan and finish any changes, including naming "
+                f"the new school or college, {wording}.",
+                source_id="send-regs-r18",
+            ))
+            steps.append(Step(
+                f"The move is in September {year}, so the amended plan must be finished before "
+                f"{long_date(must_be_before)}: {long_date(last_day)} at the latest.",
+                on=last_day,
+            ))
 
-    days_left = (last_day - today).days
-    passed = today > last_day
+    days_left = None if last_day is None else (last_day - today).days
+    passed = last_day is not None and today > last_day
     time = time_before_move(move_starts, last_day, today=today)
-    if time.moved_already:
+    if last_day is None:
+        if time.moved_already:
+            steps.append(Step("The move has already started. If your child has another move coming up, "
+                              "choose that move instead."))
+        else:
+            steps.append(Step(f"The move is {time.days_to_move} days from today."))
+    elif time.moved_already:
         steps.append(Step(
             "That day and the move itself have passed. If your child has another move coming up, "
             "choose that move instead."
         ))
-    elif passed:
+    elif passed and days_left is not None:
         steps.append(Step(
             f"That day has passed ({-days_left} days ago). If you do not have the final amended plan "
             "naming the new setting, ask the council for it in writing and get advice from IPSEA or "
@@ -393,9 +432,41 @@ def phase_transfer_deadline(
         passed=passed,
         time=time,
         normal_year=normal_year,
+        fixed_date=last_day is not None,
         steps=tuple(steps),
-        sources=cite("send-regs-r18"),
+        sources=cite(*source_ids),
+        alternatives=tuple(alternatives),
         notes=tuple(notes),
+    )
+
+
+#: What the law says about the date for a move into a school sixth form, on our reading.
+NO_FIXED_DATE = "no fixed date for a move into a school sixth form"
+
+
+def _school_sixth_form_steps(year: int) -> list[Step]:
+    return [
+        Step("A move from secondary school into a school sixth form is not a \"transfer between phases of "
+             "education\" as regulation 2 defines it. The last kind it lists is secondary school to a "
+             "post-16 institution, and a school sixth form is part of a school, not a post-16 institution.",
+             source_id="send-regs-r2"),
+        Step("So, on our reading, the law sets no date by which the council must amend the plan for this "
+             "move. The 31 March date is for a move to a college: a further education college, sixth-form "
+             "college or specialist post-16 institution.", source_id="send-regs-r18"),
+        Step(f"Ask the council in writing to review the plan early, so that the sixth form is named well "
+             f"before September {year}."),
+    ]
+
+
+def _school_sixth_form_alternative(year: int) -> Alternative:
+    before = date(year, 3, 31)
+    last = before - timedelta(days=1)
+    return Alternative(
+        last,
+        "The 31 March date applies to a move into a school sixth form too",
+        f"Some treat any move into Year 12 as a phase transfer. On that reading the plan must be amended "
+        f"before {long_date(before)}: by {long_date(last)} at the latest. We do not think the law says so, "
+        "but asking the council to meet that date does no harm.",
     )
 
 
@@ -409,7 +480,8 @@ def add_cli_arguments(parser) -> None:
     from .cli import add_today
 
     parser.add_argument("--transfer", required=True, metavar="{" + ",".join(TRANSFERS) + "}",
-                        help="the move your child is making")
+                        help="the move your child is making (secondary-to-post-16 is a move to a college; "
+                             "secondary-to-school-sixth-form a move into a school sixth form)")
     parser.add_argument("--transfer-year", metavar="YYYY", help="the September your child moves")
     parser.add_argument("--date-of-birth", metavar="YYYY-MM-DD",
                         help="your child's date of birth (to work out the year of the move)")
@@ -430,6 +502,14 @@ def run_cli(args):
         move_date=read_date(args.move_date, field="move-date", label="of the move"),
         today=today,
     )
+    if result.last_day is None:
+        headline = [
+            "No fixed date: on our reading, the law sets no date for the council to amend the plan for a "
+            "move into a school sixth form.",
+            f"Ask the council in writing to review the plan early, well before September "
+            f"{result.transfer_year}.",
+        ]
+        return Answer(result, tuple(headline))
     headline = [
         f"The council must finish amending the plan by: {long_date(result.last_day)}",
         f"The law says {result.statutory_wording}.",

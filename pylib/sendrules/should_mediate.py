@@ -16,10 +16,16 @@ decision framework for SEND disputes and the law in our legal reference note:
   mediation is confidential; an agreement must be specific (SEND Code of Practice 9.69);
   and mediation does not stop the appeal clock, except that a certificate issued later
   gives 1 month from its date (HESC Rules, rule 20(1)(c));
-* health and social care can be mediated (SEND Regulations, regulation 32 and the
-  mediation regulations), but the Tribunal can only make non-binding recommendations on
-  them, in an appeal with an education ground, and none on a refusal to assess
-  (SEND (First-tier Tribunal Recommendations Power) Regulations 2017).
+* health and social care can be mediated when they concern what a plan provides (SEND
+  Regulations, regulation 32 and Part 2 "Mediation"), but the Tribunal can only make
+  non-binding recommendations on them, in an appeal with an education ground, and none
+  on a refusal to assess (SEND (First-tier Tribunal Recommendations Power) Regulations
+  2017). On a refusal to assess there is no plan yet, so neither route deals with them;
+* a mediation agreement can change the school or college named: the council must then
+  act as if the Tribunal had ordered it (SEND Regulations, regulations 42 and 44).
+
+The framework is a way to weigh the answers, not a rule: IPSEA, for one, is neutral on
+which route to take. The words say "your answers point to ...", never "you must".
 
 Which question comes next on a page is the page's business; every decision is here.
 """
@@ -49,6 +55,7 @@ __all__ = [
     "Reason",
     "RECOMMENDATIONS",
     "UnknownAnswerError",
+    "YOUR_CHOICE",
     "should_i_mediate",
 ]
 
@@ -116,10 +123,12 @@ LA_RECORD = Question(
 PHASE_TRANSFER = Question(
     "phase-transfer",
     "Is your child due to move to a new school or college?",
-    "The council must settle the plan for a move by a fixed date.",
+    "For most moves the council must settle the plan by a fixed date. A school sixth form and a sixth-form "
+    "college are different: a sixth-form college is a college.",
     (
         Option(PHASE_TRANSFER_NONE, "No move coming up"),
-        *(Option(t.value, t.label) for t in TRANSFERS.values() if t.before_month_day is not None),
+        *(Option(t.value, t.label) for t in TRANSFERS.values()
+          if t.before_month_day is not None or t.no_fixed_date),
     ),
     "Select whether your child is due to move to a new school or college",
 )
@@ -135,12 +144,16 @@ HEALTH_SOCIAL_CARE = Question(
 #: The questions, in the order the page asks them.
 QUESTIONS: tuple[Question, ...] = (ABOUT, LA_RECORD, PHASE_TRANSFER, HEALTH_SOCIAL_CARE)
 
-#: Recommendation value -> the words a parent sees.
+#: Recommendation value -> the words a parent sees: what the answers point to, never an order.
 RECOMMENDATIONS: dict[str, str] = {
-    "mediation-worth-trying": "Mediation is worth trying",
-    "go-straight-to-tribunal": "Go straight to the Tribunal",
-    "either": "Either route could work: it is your choice",
+    "mediation-worth-trying": "Your answers point to trying mediation first",
+    "go-straight-to-tribunal": "Your answers point to going straight to the Tribunal",
+    "either": "Your answers point both ways: it is your choice",
 }
+
+#: Said with every recommendation (review item 13: things to weigh, not a rule).
+YOUR_CHOICE = ("This weighs your answers. It is not a rule, and the choice is yours. IPSEA or your local "
+               "SENDIASS can talk it through with you.")
 
 #: The cautions every answer carries, by id.
 CAUTION_IDS = ("certificate", "vague-provision", "confidential", "appeal-clock")
@@ -279,12 +292,14 @@ def _about_reason(about: str, certificate) -> Reason:
                       "mediator cannot decide it; the Tribunal can, and can order the plan to be changed.",
                       "cfa-s51")
     if about == "placement":
-        text = ("You disagree about the school or college. That is a basic disagreement, and only the "
-                "Tribunal can order a different school or college to be named.")
+        text = ("You disagree about the school or college. That is a basic disagreement. A mediator cannot "
+                "decide it, but the council can agree in mediation to name a different school or college. "
+                "It must then change the plan as if the Tribunal had ordered it: within 2 weeks for a change "
+                "to the school or college alone. If the council will not agree, the Tribunal can order it.")
         if certificate is not None and not certificate.needed:
             text += (" For an appeal only about the school or college you do not need a mediation "
                      "certificate, but you can still ask for mediation if you want it.")
-        return Reason("about", about, "tribunal", text, "cfa-s55")
+        return Reason("about", about, "tribunal", text, "send-regs-r42")
     return Reason("about", about, "neither",
                   "You disagree about whether the council should assess your child or issue a plan at all. "
                   "Mediation can help if you have evidence the council has not yet seen, but the mediator "
@@ -313,6 +328,18 @@ def _phase_reason(transfer: str, pt: PhaseTransfer | None) -> Reason:
             text = "The move you chose has already happened, so it does not set a fixed date for you now."
         return Reason("phase-transfer", transfer, "mediation", text)
     when = f"September {pt.transfer_year}"
+    if pt.last_day is None:
+        # Into a school sixth form: no regulation 18 date (our reading; sendrules.phase_transfer).
+        text = (f"Your child is due to move in {when}, {pt.time.days_to_move} days from now. For a move "
+                "into a school sixth form the law sets no date for the council to amend the plan (our "
+                "reading), so ask it in writing to review the plan early.")
+        if pt.time.tight:
+            text += (" A Tribunal hearing usually takes many months to arrange, so weeks spent on mediation "
+                     "first could mean the appeal is not decided before the move.")
+            return Reason("phase-transfer", transfer, "tribunal", text, "send-regs-r2")
+        text += (" The move is more than a year away: there is time to try mediation and still appeal, as "
+                 "long as you keep to your appeal deadline.")
+        return Reason("phase-transfer", transfer, "mediation", text, "send-regs-r2")
     if pt.time.tight:
         text = (f"Your child is due to move in {when}, {pt.time.days_to_move} days from now. The council "
                 f"must settle the plan, naming the new school or college, before "
@@ -334,27 +361,33 @@ def _health_reason(about: str, certificate, decision: str | None) -> Reason:
         about == "assessment" and not decision
     )
     if certificate is not None and certificate.decision == "refusal-to-assess":
-        return Reason("health-social-care", "yes", "mediation",
+        return Reason("health-social-care", "yes", "neither",
                       "On an appeal against a refusal to assess, the Tribunal cannot make any "
-                      "recommendations about health or social care. Mediation can include the NHS and "
-                      "social care, so it is the only one of the two routes that can deal with them.",
+                      "recommendations about health or social care. Mediation with the NHS or social care "
+                      "is about what an EHC plan provides, and there is no plan yet. So neither route "
+                      "settles health or social care now. Raise those needs with the NHS body or the "
+                      "council's social care team.",
                       "recommendations-regs")
     text = ("Health and social care can be talked through in mediation, with the NHS body or social care "
             "there too. The Tribunal can only make recommendations about them, which are not binding, and "
             "only as part of an appeal that is also about education.")
     if refusal_to_assess:
-        text += " If the council refused to assess, the Tribunal cannot make those recommendations at all."
+        text += (" If the council refused to assess, the Tribunal cannot make those recommendations at all, "
+                 "and with no plan yet there is no health or social care provision to mediate about.")
     return Reason("health-social-care", "yes", "neither", text, "recommendations-regs")
 
 
 def _cautions(certificate, letter_sent: date | None) -> tuple[Caution, ...]:
     if certificate is not None and not certificate.needed:
         cert = ("You do not need a mediation certificate for an appeal only about the school or college. If "
-                "you might also challenge Section B or F, get one anyway: it is one phone call or email.")
+                "you might also challenge Section B or F, you will need one for that: contact the mediation "
+                "adviser in time. It is one phone call or email.")
     else:
-        cert = ("Get the mediation certificate anyway, whichever route you choose: it is one phone call or "
-                "email to the mediation adviser named in the council's letter. If you say you do not want "
-                "mediation, it should arrive within 3 working days.")
+        cert = ("Your appeal needs a mediation certificate, whichever route you choose. It is one phone call "
+                "or email to the mediation adviser named in the council's letter. If you say you do not "
+                "wish to pursue mediation, it should arrive within 3 working days. If you are still "
+                "deciding, do not say no to mediation just to get the certificate: tell the adviser you are "
+                "thinking about it, or get advice first. You can change your mind.")
     clock = ("Mediation does not stop the clock on your appeal. Your last day is 2 months after the decision "
              "letter was sent, or 1 month after the certificate is issued if that is later. Keep that date "
              "in view the whole time.")
@@ -409,15 +442,16 @@ def should_i_mediate(answers: MediationAnswers, *, today: date) -> MediationAdvi
     fair = record == "good-faith"
     if to_tribunal:
         recommendation = "go-straight-to-tribunal"
-        summary = ("Ask the mediation adviser for your certificate and appeal without waiting for mediation. "
-                   "You can still talk to the council after you appeal.")
+        summary = ("If you go straight to the Tribunal, ask the mediation adviser for your certificate and "
+                   "appeal without waiting for mediation. You can still talk to the council after you "
+                   "appeal.")
         if certificate is not None and not certificate.needed:
-            summary = ("Appeal without waiting for mediation. You can still talk to the council after you "
-                       "appeal.")
+            summary = ("If you go straight to the Tribunal, you can appeal without waiting for mediation. "
+                       "You can still talk to the council after you appeal.")
     elif narrow and fair:
         recommendation = "mediation-worth-trying"
-        summary = ("Ask for mediation when you contact the mediation adviser. If the council's offer is not "
-                   "specific enough, take your certificate and appeal.")
+        summary = ("If you try mediation, ask for it when you contact the mediation adviser. If the "
+                   "council's offer is not specific enough, take your certificate and appeal.")
     else:
         recommendation = "either"
         summary = ("Nothing here points strongly one way. If you try mediation, keep your appeal deadline in "
@@ -427,8 +461,8 @@ def should_i_mediate(answers: MediationAnswers, *, today: date) -> MediationAdvi
     steps = [Step(f"You said: {labels[(r.question, r.answer)]}. {r.text}", source_id=r.source_id)
              for r in reasons]
     if to_tribunal:
-        steps.append(Step("At least one answer points to going straight to the Tribunal, so we recommend "
-                          "it."))
+        steps.append(Step("At least one answer points to going straight to the Tribunal, so on balance your "
+                          "answers point that way."))
     elif narrow and fair:
         steps.append(Step("The disagreement is narrow, the council has acted in good faith and no close date "
                           "is pushing you: all three favour mediation."))
@@ -436,7 +470,7 @@ def should_i_mediate(answers: MediationAnswers, *, today: date) -> MediationAdvi
         steps.append(Step("Nothing points to going straight to the Tribunal, but not everything favours "
                           "mediation either, so both routes are reasonable."))
 
-    notes: list[str] = []
+    notes: list[str] = [YOUR_CHOICE]
     if certificate is not None:
         notes.extend(certificate.reasons[:1])
         if assumed:
@@ -449,15 +483,17 @@ def should_i_mediate(answers: MediationAnswers, *, today: date) -> MediationAdvi
                      "certificate before you can appeal.")
     if pt is not None:
         notes.extend(pt.notes)
+    from .appeals import YOUNG_PERSON_APPEALS
+
+    notes.append(YOUNG_PERSON_APPEALS)
 
     query = "calculator=appeal-deadline"
     if letter_sent is not None:
         query += f"&letter-sent={letter_sent.isoformat()}"
 
-    source_ids = ["cfa-s55", "send-regs-r32", "hesc-r20", "cop-9-69", "send-regs-r35-37"]
-    for r in reasons:
-        if r.source_id and r.source_id not in source_ids:
-            source_ids.append(r.source_id)
+    source_ids = ["cfa-s55", "send-regs-r32", "hesc-r20", "cop-9-69", "send-regs-mediation"]
+    source_ids += [r.source_id for r in reasons if r.source_id]
+    source_ids += ["cfa-s83", "ea-1996-s8"]
     return MediationAdvice(
         recommendation=recommendation,
         label=RECOMMENDATIONS[recommendation],
@@ -473,6 +509,7 @@ def should_i_mediate(answers: MediationAnswers, *, today: date) -> MediationAdvi
         deadline_query=query,
         steps=tuple(steps),
         sources=cite(*source_ids),
+        alternatives=pt.alternatives if pt is not None else (),
         notes=tuple(notes),
     )
 
@@ -526,8 +563,12 @@ def run_cli(args):
     lines += [f"  - {r.text}" for r in advice.reasons]
     if advice.phase_transfer is not None:
         pt = advice.phase_transfer
-        lines += ["", f"Plan to be amended for the move by: {long_date(pt.last_day)} "
-                      f"(the law says {pt.statutory_wording})."]
+        if pt.last_day is None:
+            lines += ["", "Plan to be amended for the move by: no fixed date (our reading of the law). Ask "
+                          "the council to review the plan early."]
+        else:
+            lines += ["", f"Plan to be amended for the move by: {long_date(pt.last_day)} "
+                          f"(the law says {pt.statutory_wording})."]
     if advice.certificate_needed is not None:
         lines += ["", "Mediation certificate needed before you appeal: "
                       + ("yes" if advice.certificate_needed else "no")]

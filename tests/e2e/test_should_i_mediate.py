@@ -69,7 +69,7 @@ def test_answering_by_keyboard_gives_a_recommendation_with_reasons(page, request
 
     heading = page.locator("#should-i-mediate-result-heading")
     expect(heading).to_be_focused(timeout=30_000)
-    expect(heading).to_have_text("Go straight to the Tribunal")
+    expect(heading).to_have_text("Your answers point to going straight to the Tribunal")
     reasons = root.locator("[data-reason]")
     expect(reasons).to_have_count(3)
     expect(root.locator('[data-reason="phase-transfer"]')).to_have_attribute("data-leans", "tribunal")

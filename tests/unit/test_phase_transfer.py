@@ -100,6 +100,7 @@ def test_middle_school_moves_need_the_year():
 
 
 @pytest.mark.parametrize("transfer", [t for t in TRANSFERS if t not in {"secondary-to-post-16",
+                                                                          "secondary-to-school-sixth-form",
                                                                           "post-16-to-post-16"}])
 def test_moves_between_schools_must_be_settled_before_15_february(transfer):
     result = phase_transfer_deadline(transfer, transfer_year=2027, today=TODAY)
@@ -115,6 +116,42 @@ def test_secondary_to_post_16_must_be_settled_before_31_march():
     assert result.must_be_before == date(2027, 3, 31)
     assert result.last_day == date(2027, 3, 30)
     assert "before 31 March" in result.statutory_wording
+
+
+def test_the_31_march_date_is_for_a_move_to_a_post_16_institution():
+    # Review item 4: regulation 2(1)(f) is "secondary school to a post-16 institution", which is not a school.
+    label = TRANSFERS["secondary-to-post-16"].label
+    assert "college" in label and "specialist post-16 institution" in label
+    assert "school sixth form" not in label and "sixth form or college" not in label
+
+
+def test_a_move_into_a_school_sixth_form_has_no_regulation_18_date():
+    result = phase_transfer_deadline("secondary-to-school-sixth-form", transfer_year="2027", today=TODAY)
+    assert result.last_day is None and result.must_be_before is None and result.days_left is None
+    assert not result.fixed_date and not result.passed
+    assert result.move_starts == date(2027, 9, 1) and result.time.tight
+    working = " ".join(s.text for s in result.steps)
+    assert "not a \"transfer between phases of education\"" in working
+    assert "on our reading, the law sets no date" in working
+    assert "review the plan early" in working
+    assert [s.id for s in result.sources] == ["send-regs-r2", "send-regs-r18", "cfa-s83"]
+    # The other reading, with its date, is named (the earlier-date rule: show it, do not hide it).
+    (other,) = result.alternatives
+    assert other.on == date(2027, 3, 30) and "31 March" in other.reading
+
+
+def test_a_move_into_a_school_sixth_form_works_out_the_year_from_the_date_of_birth():
+    result = phase_transfer_deadline("secondary-to-school-sixth-form", date_of_birth=date(2011, 8, 31),
+                                     today=TODAY)
+    assert result.transfer_year == 2027 and result.year_from == "date-of-birth"
+
+
+def test_cli_a_school_sixth_form_says_there_is_no_fixed_date(capsys):
+    code = main(["phase-transfer", "--transfer", "secondary-to-school-sixth-form", "--transfer-year", "2027",
+                 "--today", "2026-11-30"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.startswith("No fixed date") and "31 March" in out  # named as the other reading
 
 
 def test_post_16_to_post_16_at_another_time_is_five_months_before_the_move():

@@ -102,7 +102,18 @@ def test_placement_only_certificate_not_needed_may_still_mediate():
     assert advice.recommendation == "go-straight-to-tribunal"
     assert "still ask for mediation" in advice.reasons[0].text
     certificate_caution = next(c for c in advice.cautions if c.id == "certificate")
-    assert "do not need" in certificate_caution.text and "get one anyway" in certificate_caution.text
+    # Review item 14: no "get one anyway": only if Section B or F may be added.
+    assert "do not need" in certificate_caution.text and "get one anyway" not in certificate_caution.text
+    assert "If you might also challenge Section B or F, you will need one" in certificate_caution.text
+
+
+def test_placement_can_be_agreed_in_mediation():
+    # Review item 25: a mediation agreement can change Section I (regulations 42 and 44).
+    text = advise(about="placement", la_record="good-faith").reasons[0].text
+    assert "only the Tribunal" not in text
+    assert "the council can agree in mediation to name a different school or college" in text
+    assert "within 2 weeks" in text
+    assert advise(about="placement", la_record="good-faith").reasons[0].source_id == "send-regs-r42"
 
 
 def test_placement_after_a_refused_review_needs_a_certificate():
@@ -132,13 +143,19 @@ def test_narrow_dispute_with_an_unknown_council_is_either():
     assert advice.recommendation == "either"
 
 
-def test_health_and_social_care_on_a_refusal_to_assess_points_to_mediation():
+def test_health_and_social_care_on_a_refusal_to_assess_points_neither_way():
+    # Review item 24: health and care mediation is about what a plan provides; there is no plan yet.
     advice = advise(about="assessment", la_record="good-faith", health_social_care="yes",
                     decision="refusal-to-assess")
     reason = next(r for r in advice.reasons if r.question == "health-social-care")
-    assert reason.leans == "mediation"
+    assert reason.leans == "neither"
     assert reason.source_id == "recommendations-regs"
     assert "cannot make any recommendations" in reason.text
+    assert "there is no plan yet" in reason.text and "neither route" in reason.text
+    assert "Mediation can include the NHS" not in reason.text
+    unknown = advise(about="assessment", la_record="good-faith", health_social_care="yes")
+    text = next(r for r in unknown.reasons if r.question == "health-social-care").text
+    assert "no health or social care provision to mediate about" in text
 
 
 def test_health_and_social_care_elsewhere_explains_recommendations_are_not_binding():
@@ -224,7 +241,54 @@ def test_phase_transfer_without_a_year_or_birthday_is_explained():
 
 
 def test_phase_transfer_choices_are_the_school_moves():
-    assert set(PHASE_TRANSFER.values) - {"none"} == {t for t, v in TRANSFERS.items() if v.before_month_day}
+    assert set(PHASE_TRANSFER.values) - {"none"} == {
+        t for t, v in TRANSFERS.items() if v.before_month_day or v.no_fixed_date}
+
+
+def test_the_move_question_tells_a_college_from_a_school_sixth_form():
+    # Review item 4: the calculator asks which, because only the move to a college has a date.
+    labels = {o.value: o.label for o in PHASE_TRANSFER.options}
+    college = labels["secondary-to-post-16"]
+    assert "college" in college and "school sixth form" not in college
+    assert "school sixth form" in labels["secondary-to-school-sixth-form"]
+
+
+def test_a_move_into_a_school_sixth_form_has_no_fixed_date():
+    advice = advise(about="amounts", la_record="good-faith", phase_transfer="secondary-to-school-sixth-form",
+                    transfer_year=2027)
+    pt = advice.phase_transfer
+    assert pt.last_day is None and not pt.fixed_date
+    reason = next(r for r in advice.reasons if r.question == "phase-transfer")
+    assert "sets no date" in reason.text and "review the plan early" in reason.text
+    assert "31 March" not in reason.text
+    assert reason.leans == "tribunal"  # the move is 9 months away
+    assert [a.on for a in advice.alternatives] == [date(2027, 3, 30)]
+
+
+def test_recommendations_are_things_to_weigh_not_rules():
+    # Review item 13: IPSEA is neutral; the answer says what the answers point to, and whose choice it is.
+    for about, record in (("needs", "poor"), ("amounts", "good-faith"), ("amounts", "unknown")):
+        advice = advise(about=about, la_record=record)
+        assert advice.label.startswith("Your answers point")
+        assert not advice.summary.startswith(("Ask", "Appeal", "Go"))
+        assert any("It is not a rule, and the choice is yours" in n for n in advice.notes)
+        assert not any("we recommend" in s.text for s in advice.steps)
+
+
+def test_no_answer_says_the_parent_always_appeals():
+    # Review item 2: past compulsory school age the young person appeals in their own right.
+    advice = advise(about="amounts", la_record="good-faith", phase_transfer="secondary-to-post-16",
+                    transfer_year=2027)
+    assert any("the right to appeal is theirs, not their parent's" in n for n in advice.notes)
+    assert {"cfa-s83", "ea-1996-s8"} <= {s.id for s in advice.sources}
+
+
+def test_the_certificate_caution_does_not_push_an_undecided_family_to_refuse_mediation():
+    # Review item 8: saying no to mediation is what a no-mediation certificate means.
+    text = next(c.text for c in advise(about="needs", la_record="unknown").cautions if c.id == "certificate")
+    assert "do not say no to mediation just to get the certificate" in text
+    assert "You can change your mind" in text
+    assert "anyway" not in text
 
 
 # --- every combination ---------------------------------------------------------------------------
@@ -277,7 +341,7 @@ def test_cli_recommendation(capsys):
                  "--today", "2026-11-30"])
     out = capsys.readouterr()
     assert code == 0
-    assert out.out.startswith("Mediation is worth trying.")
+    assert out.out.startswith("Your answers point to trying mediation first.")
     assert "one phone call" in out.out
 
 
