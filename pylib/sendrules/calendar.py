@@ -1,15 +1,18 @@
 """Calendar months and working days in England and Wales.
 
-Months (Interpretation Act 1978, Schedule 1; Dodds v Walker [1981] 1 WLR 1027):
+Months (Interpretation Act 1978, Schedule 1; Dodds v Walker [1981] 1 WLR 1027; [1981] 2 All ER 609 (HL)):
 a period of months ends on the *corresponding date* in the later month, or on
 the last day of that month when it has no such date (31 December + 2 months is
 28 or 29 February).
 
 Working days (HESC Rules, rule 1(3)): every day except Saturday, Sunday,
 Christmas Day, Good Friday and a bank holiday under section 1 of the Banking
-and Financial Dealings Act 1971. We use the England-and-Wales bank holidays
-(law note, open doubt 4). The SEND Regulations do not define "working day";
-we give it the same ordinary meaning (open doubt 5).
+and Financial Dealings Act 1971. Rule 1(3) does not limit those to England and
+Wales, but we count only the England-and-Wales bank holidays: a holiday in
+Scotland or Northern Ireland alone is not counted, to be safe, since counting
+it could only give a later date (law note, open doubt 4). The SEND
+Regulations do not define "working day"; we give it the same ordinary
+meaning (open doubt 5).
 
 The bank holidays come from ``data/bank_holidays_england_and_wales.json``,
 written by ``scripts/bank_holidays.py``. It is read once, at import, from the
@@ -156,7 +159,7 @@ def add_months(d: date, n: int) -> date:
     """The date ``n`` calendar months after ``d`` (corresponding date, clamped to month end).
 
     Interpretation Act 1978, Schedule 1 ("month" means calendar month) and
-    Dodds v Walker [1981] 1 WLR 1027 (HL): 31 December + 2 months is the last
+    Dodds v Walker [1981] 1 WLR 1027; [1981] 2 All ER 609 (HL): 31 December + 2 months is the last
     day of February. Cached: relativedelta takes several microseconds a call,
     and the same dates come up again and again (the exhaustive test, a page of
     answers).

@@ -269,3 +269,41 @@ def test_answers_are_results_whose_json_has_needed_reasons_and_sources(key, sect
     assert data["steps"] and all(step["text"] for step in data["steps"])
     for step in answer.steps:
         assert step.source_id is None or step.source_id in {s.id for s in answer.sources}
+
+
+# -- wording corrected after the review of 30 November 2026 ---------------------------------------
+
+
+@pytest.mark.parametrize("key", [k for k, d in DECISIONS.items() if d.route == "sen-appeal"])
+def test_every_sen_answer_says_the_young_person_appeals_after_compulsory_school_age(key):
+    # Review item 2: the rights are the young person's, not the parent's; a parent can help.
+    sections = ("F",) if DECISIONS[key].takes_sections else ()
+    for answer in (appeal_right(key), certificate_needed(key, sections)):
+        text = " ".join(answer.notes)
+        assert "the right to appeal is theirs, not their parent's" in text
+        assert "last Friday in June" in text and "A parent can help them" in text
+        assert {"cfa-s83", "ea-1996-s8"} <= {s.id for s in answer.sources}
+
+
+@pytest.mark.parametrize("key", ["refusal-to-assess", "cease-to-maintain"])
+def test_a_missing_certificate_is_explained_to_the_tribunal_not_fatal(key):
+    # Review item 7: GOV.UK: without a certificate you must tell the Tribunal why; it will not
+    # normally register the appeal without one.
+    text = " ".join(certificate_needed(key).notes)
+    assert "still send your appeal in time, tell the Tribunal why" in text
+    assert "will not normally register" in text
+
+
+def test_the_online_appeal_service_is_named_beside_the_form():
+    # Review item 27.
+    steps = " ".join(s.text for s in appeal_right("plan-contents").steps)
+    assert "Use Tribunal form SEND35, or the Tribunal's online appeal service" in steps
+
+
+def test_a_discrimination_claim_counts_six_months_starting_with_the_day():
+    # Review item 23.
+    steps = " ".join(s.text for s in appeal_right("disability-discrimination").steps)
+    assert "6 months starting with the date of the discrimination" in steps
+    assert "That day counts as the first day" in steps
+    assert any("starting with the day the discrimination happened" in n
+               for n in certificate_needed("disability-discrimination").notes)

@@ -68,6 +68,8 @@ def test_deadline_in_words_shows_the_answer_the_working_and_the_sources(capsys):
     assert "How this was worked out:" in out
     assert "Monday 29 December 2025 falls between 25 December and 1 January" in out
     assert "rule 20(1)(c): https://www.legislation.gov.uk/uksi/2008/2699/article/20" in out
+    # A source we cite without a link (Dodds v Walker: no link confirmed to exist) has no dangling colon.
+    assert "  - Dodds v Walker [1981] 1 WLR 1027; [1981] 2 All ER 609 (HL), corresponding date rule\n" in out
 
 
 def test_a_passed_deadline_says_so_and_what_to_do_about_a_late_appeal(capsys):

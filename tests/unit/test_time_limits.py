@@ -184,6 +184,12 @@ def test_after_the_last_day_the_answer_explains_how_to_ask_for_a_late_appeal():
     assert r.passed is True and r.days_late == 2
     assert r.late_appeal and any("reasons" in s.text for s in r.late_appeal)
     assert "hesc-r5-r20-4" in {s.id for s in r.sources}
+    # Review item 6: every thing the letter must tell you, since each missing one helps a late appeal.
+    letter = next(s.text for s in r.late_appeal if "decision letter" in s.text)
+    for item in ("right to appeal and the time limit", "how to contact the mediation adviser",
+                 "mediation does not affect your right to appeal", "disagreement resolution",
+                 "(SENDIASS)", "health and social care recommendations"):
+        assert item in letter
 
 
 def test_a_deadline_in_a_computed_year_carries_a_note():
