@@ -313,7 +313,10 @@ def adviser_email(
                      "be late.")
         source_ids.append("hesc-r5-r20-4")
     notes.append(FILL_IN)
-    notes.append("Send it to the mediation adviser named in the council's decision letter. Keep a copy.")
+    notes.append("Send it to the mediation adviser named in the council's decision letter. Keep a copy. If "
+                 "the letter does not say how to contact a mediation adviser, ask the council in writing: "
+                 "the letter must tell you.")
+    source_ids.append("send-regs-r32")
     if not issues:
         notes.append("Say what you disagree with in a sentence or two. If health care is part of it, say so: "
                      "the council must then tell the NHS body that pays for it.")

@@ -195,3 +195,10 @@ def test_wrong_types_are_programming_errors():
         adviser_email("refusal-to-assess", "2026-03-10", False, today=TODAY)
     with pytest.raises(TypeError):
         adviser_email("refusal-to-assess", LETTER, "no", today=TODAY)
+
+
+def test_a_letter_without_the_advisers_details_is_the_councils_to_put_right():
+    # Review item 3: the letter *must* say how to contact the adviser (regulation 32).
+    email = adviser_email("refusal-to-assess", LETTER, False, today=TODAY)
+    assert any("ask the council in writing: the letter must tell you" in n for n in email.notes)
+    assert "send-regs-r32" in {s.id for s in email.sources}
