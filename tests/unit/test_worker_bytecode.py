@@ -56,7 +56,8 @@ def test_the_zip_has_bytecode_only_for_what_the_worker_imports_before_ready(work
     modules = sorted(name.replace("__pycache__/", "").split(".")[0] for name in cached)
     assert modules == [
         "sendrules/__init__", "sendrules/errors", "sendrules/forms", "sendrules/results",
-        "sendrules/sources", "sendrules/web/__init__", "sendrules/web/framework", "sendrules/web/pieces", "sendrules/web/questions",
+        "sendrules/sources", "sendrules/web/__init__", "sendrules/web/framework", "sendrules/web/pieces",
+        "sendrules/web/questions",
     ]
     assert all("/__pycache__/" in name and ".cpython-3" in name for name in cached)
 
