@@ -8,6 +8,7 @@ import ast
 import dataclasses
 import importlib
 import json
+import re
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -307,3 +308,16 @@ def test_modules_of_the_package_use_only_public_names_of_each_other(path):
 def test_the_private_name_check_can_fail():
     source = "from .pieces import _short\nfrom . import web\nweb._e(1)\n"
     assert _private_names_used_from_other_modules(source) == ["from .pieces import _short", "web._e"]
+
+
+HTML_TAG = re.compile(r"</?(?:a|button|div|form|h[1-6]|input|label|li|ol|p|span|strong|time|ul)[\s>]")
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.parent.glob("*.py")), ids=lambda p: p.name)
+def test_the_rules_modules_hold_no_html(path):
+    """HTML is written only in sendrules.web: the rules give facts, dates and plain sentences."""
+    assert HTML_TAG.findall(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_html_check_can_fail():
+    assert HTML_TAG.findall('return f\'<p class="x">{text}</p>\'') == ["<p ", "</p>"]
