@@ -17,7 +17,7 @@ they are shown. The email is plain text in a box the reader can select, with "Co
 (``data-action="copy"``, ``data-copy-target`` naming the element) and a ``mailto:`` link
 that opens the reader's own email app.
 
-:data:`CALCULATOR` is its entry in :data:`sendrules.web.MODULES`.
+:data:`CALCULATOR` is the calculator, loaded by name through :data:`sendrules.web.MODULES`.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ The answer is one timeline, in date order, of every event the rules give, with w
 certificate date means for the last day to appeal; a calendar file with every event; and
 a print button. The web address holds only the dates and the yes or no.
 
-:data:`CALCULATOR` is its entry in :data:`sendrules.web.MODULES`.
+:data:`CALCULATOR` is the calculator, loaded by name through :data:`sendrules.web.MODULES`.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ it is never put into the web address (the query is only
 ``calculator=offer-check``), never sent anywhere, and never treated as HTML:
 every sentence is escaped before it is shown.
 
-:data:`CALCULATOR` is its entry in :data:`sendrules.web.MODULES`.
+:data:`CALCULATOR` is the calculator, loaded by name through :data:`sendrules.web.MODULES`.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ the move (``transfer-year``), 4. ``health-social-care`` (radios), and 5. the opt
 on the decision letter (``letter-sent-day/-month/-year``), carried into the link to the
 appeal deadline calculator.
 
-:data:`CALCULATOR` is its entry in :data:`sendrules.web.MODULES`.
+:data:`CALCULATOR` is the calculator, loaded by name through :data:`sendrules.web.MODULES`.
 """
 
 from __future__ import annotations
