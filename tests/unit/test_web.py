@@ -75,6 +75,22 @@ def test_sources_html_lists_citations_links_and_the_date_checked():
     assert root.find("time").attrs["datetime"] == RULES_LAST_CHECKED.isoformat()
 
 
+def test_sources_html_cites_a_case_by_its_reports_without_an_empty_link():
+    # Dodds v Walker has no link we have confirmed exists: the citation stands alone.
+    root = parse(web.sources_html(["hesc-r20", "dodds-v-walker"]))
+    assert [a.attrs["href"] for a in root.find_all("a")] == [SOURCES["hesc-r20"].url]
+    assert "Dodds v Walker [1981] 1 WLR 1027; [1981] 2 All ER 609 (HL), corresponding date rule:" in root.text
+
+
+def test_sources_html_lists_a_renamed_source_once():
+    # A page still naming the old ids of the mediation timescales gets the Part 2 crossheading, once.
+    root = parse(web.sources_html(["send-regs-r35-37", "send-regs-r39", "send-regs-r34"]))
+    items = [li.text for li in root.find_all("li")]
+    assert len(items) == 2
+    assert items[0].startswith(SOURCES["send-regs-mediation"].citation)
+    assert 'Part 2, "Mediation" (regulations 32 to 42)' in items[0]
+
+
 @pytest.mark.parametrize("ids", [["hesc-r20", "no-such-source"], []])
 def test_sources_html_refuses_unknown_or_missing_ids(ids):
     with pytest.raises(web.UnknownCalculatorError):

@@ -40,7 +40,7 @@ import json
 from collections.abc import Iterable
 from datetime import date
 
-from ..sources import SOURCES
+from ..sources import SOURCES, cite
 from .framework import Calculator, UnknownCalculatorError, normalise, problem
 from .pieces import sources_block
 
@@ -102,7 +102,7 @@ def sources_html(ids: Iterable[str]) -> str:
         raise UnknownCalculatorError(
             f"Unknown source id(s): {', '.join(unknown)}. Known ids: {', '.join(SOURCES)}."
         )
-    return f'<div class="calculator-sources-block">{sources_block(SOURCES[i] for i in ids)}</div>'
+    return f'<div class="calculator-sources-block">{sources_block(cite(*ids))}</div>'
 
 
 def prepare(names_json: str) -> bool:

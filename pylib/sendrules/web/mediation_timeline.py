@@ -31,7 +31,7 @@ from ..mediation import AppealIfCertificate, MediationTimeline, TimelineEvent, m
 from ..sources import SOURCES
 from ..time_limits import AppealDeadline
 from .framework import Calculator, Ids
-from .pieces import PAGE_LINKS, closing, escape, section, step_list, summary_list, time_tag
+from .pieces import PAGE_LINKS, citation_html, closing, escape, section, step_list, summary_list, time_tag
 from .questions import (
     WANTS_MEDIATION,
     DateQuestion,
@@ -217,9 +217,7 @@ def _source_link(source_id: str | None) -> str:
     source = SOURCES.get(source_id) if source_id else None
     if source is None:
         return ""
-    return (f'<p class="calculator-timeline__source">Source: '
-            f'<a class="govuk-link" href="{escape(source.url)}">'
-            f"{escape(source.citation)}</a></p>")
+    return f'<p class="calculator-timeline__source">Source: {citation_html(source)}</p>'
 
 
 def _timeline(result: MediationTimeline) -> str:

@@ -71,12 +71,18 @@ def bullet_list(texts: Iterable[str]) -> str:
     return f'<ul class="govuk-list govuk-list--bullet">{items}</ul>' if items else ""
 
 
+def citation_html(source: Source) -> str:
+    """The source's citation, linked when it has a link (a case we cite by its reports has none)."""
+    if not source.url:
+        return escape(source.citation)
+    return f'<a class="govuk-link" href="{escape(source.url)}">{escape(source.citation)}</a>'
+
+
 def _step_item(step: Step) -> str:
     source = SOURCES.get(step.source_id) if step.source_id else None
     cite = ""
     if source is not None:
-        cite = (f' <span class="calculator__step-source">(<a class="govuk-link" href="{escape(source.url)}">'
-                f"{escape(source.citation)}</a>)</span>")
+        cite = f' <span class="calculator__step-source">({citation_html(source)})</span>'
     return f"<li>{escape(step.text)}{cite}</li>"
 
 
@@ -130,8 +136,7 @@ def _source_item(source: Source) -> str:
     checked = ""
     if source.last_verified != RULES_LAST_CHECKED:
         checked = f" (last checked {escape(_short(source.last_verified))})"
-    return (f'<li><a class="govuk-link" href="{escape(source.url)}">{escape(source.citation)}</a>: '
-            f"{escape(source.summary)}{checked}</li>")
+    return f"<li>{citation_html(source)}: {escape(source.summary)}{checked}</li>"
 
 
 def sources_block(sources: Iterable[Source]) -> str:
