@@ -38,6 +38,7 @@ from .sources import cite
 __all__ = [
     "APPELLANTS",
     "AdviserEmail",
+    "SELECT_APPELLANT",
     "DECISION_WORDS",
     "MAX_DISAGREEMENT_LENGTH",
     "MAX_NAME_LENGTH",
@@ -46,11 +47,13 @@ __all__ = [
     "tidy_name",
 ]
 
-#: Who is writing: the parent of a child, or a young person over compulsory school age.
+#: Who is appealing: the parent of a child, or a young person over compulsory school age (CFA s.51(1),
+#: s.83(2)). Past the last Friday in June of the school year in which they turn 16, the appeal is theirs.
 APPELLANTS: dict[str, str] = {
-    "parent": "I am the parent of a child",
-    "young-person": "I am a young person over compulsory school age, appealing for myself",
+    "parent": "A parent, for a child of compulsory school age or younger",
+    "young-person": "A young person over compulsory school age: the appeal is theirs, even if a parent helps",
 }
+SELECT_APPELLANT = "Select whether a parent or a young person is appealing"
 
 #: What the decision is about, as the family would put it in the email ("It is about ...").
 DECISION_WORDS: dict[str, str] = {
@@ -138,9 +141,7 @@ def _about(decision: str, sections: tuple[str, ...]) -> str:
 def _appellant(value: object) -> str:
     key = str(value if value is not None else "").strip().lower()
     if key not in APPELLANTS:
-        raise UnknownDecisionError(
-            "Select whether you are the parent of a child, or a young person appealing for yourself",
-            field="appellant")
+        raise UnknownDecisionError(SELECT_APPELLANT, field="appellant")
     return key
 
 
@@ -158,7 +159,6 @@ def adviser_email(
     disagreement: str | None = None,
     child_name: str | None = None,
     your_name: str | None = None,
-    parent_name: str | None = None,
     today: date,
 ) -> AdviserEmail:
     """The email to send the mediation adviser, built from the family's answers.
@@ -168,8 +168,8 @@ def adviser_email(
     earlier. ``appellant`` is ``"parent"`` (the parent of a child, writing about "my
     child") or ``"young-person"`` (over compulsory school age, appealing for themselves;
     ``child_name`` is then not used). ``disagreement`` says what the family disagrees with.
-    The names (``your_name``; ``parent_name`` is the older name for it) and the disagreement
-    are optional; left out, the email has a [square bracket] gap.
+    The names (``child_name``, ``your_name``: the writer's) and the disagreement are
+    optional; left out, the email has a [square bracket] gap.
 
     Raises :class:`~sendrules.errors.UnknownDecisionError` (fields ``decision``,
     ``sections``, ``appellant``), :class:`~sendrules.errors.FutureDateError` or
@@ -187,7 +187,7 @@ def adviser_email(
     young_person = who == "young-person"
     check_not_future(letter_sent, today=today, field="letter-sent", label="the decision letter was sent")
     child = None if young_person else tidy_name(child_name)
-    writer = tidy_name(your_name if your_name is not None else parent_name)
+    writer = tidy_name(your_name)
     issues = tidy_disagreement(disagreement)
 
     base = dict(decision=d.key, decision_label=d.label, sections=answer.sections, letter_sent=letter_sent,

@@ -166,6 +166,9 @@ def test_timeline_errors(page):
 
 def test_email_by_keyboard_keeps_names_out_of_the_address(page):
     root = fresh(page, EMAIL_PAGE, EMAIL)
+    page.focus("#appellant-parent")
+    page.keyboard.press("Space")
+    expect(page.locator("#appellant-parent")).to_be_checked()
     page.focus("#decision-refusal-to-assess")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
@@ -184,6 +187,9 @@ def test_email_by_keyboard_keeps_names_out_of_the_address(page):
     page.keyboard.press("ArrowDown")
     expect(page.locator("#wants-mediation-no")).to_be_checked()
     page.keyboard.press("Tab")
+    expect(page.locator("#disagreement")).to_be_focused()
+    page.keyboard.type("The therapy hours in Section F.")
+    page.keyboard.press("Tab")
     expect(page.locator("#child-name")).to_be_focused()
     page.keyboard.type("Sam <b>Smith</b>")
     page.keyboard.press("Tab")
@@ -196,6 +202,7 @@ def test_email_by_keyboard_keeps_names_out_of_the_address(page):
     body = root.locator("#adviser-email-body")
     expect(body).to_contain_text("dated Tuesday 10 March 2026 about my child, Sam <b>Smith</b>.")
     expect(body).to_contain_text("Section B (special educational needs) and Section F")
+    expect(body).to_contain_text("What I disagree with: The therapy hours in Section F.")
     expect(body).to_contain_text("I do not wish to pursue mediation")
     expect(body).to_contain_text("regulation 34")
     expect(body).to_contain_text("Alex Jones")
@@ -205,9 +212,10 @@ def test_email_by_keyboard_keeps_names_out_of_the_address(page):
     expect(root.locator('[data-result="certificate-due"] time')).to_have_attribute("datetime", "2026-04-09")
     expect(root.locator('button[data-action="copy"]')).to_have_count(2)
     expect(page.locator("#child-name")).to_have_value("Sam <b>Smith</b>")
-    assert query(page) == {"calculator": ["adviser-email"], "decision": ["plan-contents"],
-                           "sections": ["B", "F"], "letter-sent": ["2026-03-10"], "wants-mediation": ["no"]}
-    assert "Sam" not in page.url and "Alex" not in page.url
+    assert query(page) == {"calculator": ["adviser-email"], "appellant": ["parent"],
+                           "decision": ["plan-contents"], "sections": ["B", "F"],
+                           "letter-sent": ["2026-03-10"], "wants-mediation": ["no"]}
+    assert "Sam" not in page.url and "Alex" not in page.url and "therapy" not in page.url
     assert axe_violations_in(root) == []
 
 
@@ -219,14 +227,16 @@ def test_email_errors(page):
 
     summary = page.locator("#adviser-email-error-summary")
     expect(summary).to_be_focused(timeout=30_000)
-    expect(summary.locator("a")).to_have_count(3)
+    expect(summary.locator("a")).to_have_count(4)
+    expect(summary.locator('a[href="#appellant-parent"]')).to_have_text(
+        "Select whether a parent or a young person is appealing")
     expect(summary.locator('a[href="#decision-refusal-to-assess"]')).to_have_text(
         "Select the decision you want to appeal")
     expect(summary.locator('a[href="#letter-sent-day"]')).to_have_text(
         "Enter the date the decision letter was sent")
     expect(summary.locator('a[href="#wants-mediation-yes"]')).to_have_text(
         "Select whether you want to try mediation")
-    for field in ("decision", "letter-sent", "wants-mediation"):
+    for field in ("appellant", "decision", "letter-sent", "wants-mediation"):
         expect(root.locator(f"#{field}-error")).to_be_visible()
     expect(page.locator("#child-name")).to_have_value("Sam")
     assert page.title().startswith("Error: ")

@@ -161,7 +161,7 @@ def test_late_contact_is_said_plainly():
 
 def test_names_go_in_tidied_and_gaps_are_marked():
     email = adviser_email("refusal-to-assess", LETTER, False, child_name="  Sam\r\nSmith ",
-                          parent_name="Alex\tJones", today=TODAY)
+                          your_name="Alex\tJones", today=TODAY)
     assert "my child, Sam Smith." in email.body and email.subject.endswith(": Sam Smith")
     assert email.body.rstrip().splitlines()[-3] == "Alex Jones"
     blank = adviser_email("refusal-to-assess", LETTER, False, today=TODAY)

@@ -21,6 +21,7 @@ LETTER = date(2026, 3, 10)
 PAYLOAD = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
 
 GOOD = {
+    "appellant": ["parent"],
     "decision": ["refusal-to-assess"],
     "letter-sent-day": ["10"], "letter-sent-month": ["3"], "letter-sent-year": ["2026"],
     "wants-mediation": ["no"],
@@ -67,8 +68,8 @@ def test_form_has_the_hooks_and_fields():
     assert html.startswith('<div class="calculator" data-calculator="adviser-email" data-state="loading"')
     page = parse(html)
     assert len(page.ids) == len(set(page.ids)), "duplicate ids"
-    for name in ("decision", "sections", "letter-sent-day", "letter-sent-month", "letter-sent-year",
-                 "wants-mediation", "child-name", "parent-name"):
+    for name in ("appellant", "decision", "sections", "letter-sent-day", "letter-sent-month",
+                 "letter-sent-year", "wants-mediation", "disagreement", "child-name", "your-name"):
         assert name in page.names, name
     for key in DECISIONS:
         if key == "disability-discrimination":
@@ -83,10 +84,10 @@ def test_form_has_the_hooks_and_fields():
 
 
 def test_the_email_is_the_library_s_wording_with_copy_and_mailto():
-    out = submit(child_name=["Sam"], parent_name=["Alex"])
+    out = submit(child_name=["Sam"], your_name=["Alex"], disagreement=["The therapy hours."])
     assert out["title_error"] is False and out["focus"] == "adviser-email-result-heading"
-    expected = adviser_email("refusal-to-assess", LETTER, False, child_name="Sam", parent_name="Alex",
-                             today=TODAY)
+    expected = adviser_email("refusal-to-assess", LETTER, False, child_name="Sam", your_name="Alex",
+                             disagreement="The therapy hours.", today=TODAY)
     page = parse(out["html"])
     assert page.body == expected.body
     assert f'data-result="subject">{expected.subject}</span>' in out["html"]
@@ -99,6 +100,22 @@ def test_the_email_is_the_library_s_wording_with_copy_and_mailto():
     assert 'data-result="contact-adviser-by"><time datetime="2026-05-10">' in out["html"]
     assert 'data-action="print"' in out["html"]
     assert "regulation 34" in page.body and "regulation 33" in page.body
+    assert "What I disagree with: The therapy hours." in page.body
+
+
+def test_the_form_asks_who_is_appealing_first():
+    # Review item 2: past compulsory school age the appeal is the young person's.
+    html = view.form_html()
+    assert html.index('name="appellant"') < html.index('name="decision"')
+    assert "last Friday in June" in html
+    assert 'id="disagreement" name="disagreement" rows="3"' in html and "<textarea" in html
+
+
+def test_a_young_person_gets_their_own_email():
+    out = submit(appellant=["young-person"], child_name=["Sam"], your_name=["Sam Smith"])
+    page = parse(out["html"])
+    assert "about me. It is about" in page.body and "my child" not in page.body
+    assert ("appellant", "young-person") in parse_qsl(out["query"])
 
 
 def test_wanting_mediation():
@@ -133,7 +150,7 @@ def test_discrimination_from_a_web_address_says_no_certificate():
 
 
 def test_names_are_escaped_everywhere_and_never_in_the_query():
-    out = submit(child_name=[PAYLOAD], parent_name=[PAYLOAD])
+    out = submit(child_name=[PAYLOAD], your_name=[PAYLOAD], disagreement=[PAYLOAD])
     html = out["html"]
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html
@@ -141,7 +158,7 @@ def test_names_are_escaped_everywhere_and_never_in_the_query():
     assert PAYLOAD in page.body  # shown as text, exactly as typed
     assert unescape(re.search(r'id="child-name"[^>]*value="([^"]*)"', html).group(1)) == PAYLOAD
     query = dict(parse_qsl(out["query"]))
-    assert query == {"calculator": "adviser-email", "decision": "refusal-to-assess",
+    assert query == {"calculator": "adviser-email", "appellant": "parent", "decision": "refusal-to-assess",
                      "letter-sent": "2026-03-10", "wants-mediation": "no"}
     assert "onerror" not in out["query"] and "Sam" not in out["query"]
     # Nor in any link the answer offers, apart from the mailto link that opens the reader's own app.
@@ -151,8 +168,8 @@ def test_names_are_escaped_everywhere_and_never_in_the_query():
 
 
 def test_a_name_alone_never_reaches_the_query():
-    out = submit(child_name=["Sam Smith"], parent_name=["Alex Jones"])
-    assert "Sam" not in out["query"] and "Alex" not in out["query"]
+    out = submit(child_name=["Sam Smith"], your_name=["Alex Jones"], disagreement=["Therapy hours"])
+    assert "Sam" not in out["query"] and "Alex" not in out["query"] and "Therapy" not in out["query"]
     assert "Sam" not in "".join(href for href in re.findall(r'href="([^"]+)"', out["html"])
                                if not href.startswith("mailto:"))
 
@@ -174,6 +191,10 @@ def _summary_links(html):
 
 
 @pytest.mark.parametrize(("changes", "target", "message", "error_id"), [
+    ({"appellant": None}, "appellant-parent", "Select whether a parent or a young person is appealing",
+     "appellant-error"),
+    ({"appellant": ["grandparent"]}, "appellant-parent",
+     "Select whether a parent or a young person is appealing", "appellant-error"),
     ({"decision": None}, "decision-refusal-to-assess", "Select the decision you want to appeal",
      "decision-error"),
     ({"decision": ["plan-contents"]}, "sections-B", "Select which parts of the plan you disagree with",

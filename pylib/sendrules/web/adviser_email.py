@@ -4,18 +4,20 @@ Presentation only: whether a certificate is needed, every date and every word of
 email come from :func:`sendrules.adviser_email.adviser_email`. The form, error summary,
 status messages, steps and sources list are the shared pieces of :mod:`sendrules.web`.
 
-Questions, GOV.UK style: the decision (radios ``decision``, the command line's values,
-without the disability discrimination claim, which needs no certificate), the parts of the
-plan (checkboxes ``sections``, only for ``plan-contents``), the date on the decision letter
-(``letter-sent-day/-month/-year``), whether the family wants mediation (radios
-``wants-mediation``) and, optionally, the child's and the parent's names (text boxes
-``child-name`` and ``parent-name``).
+Questions, GOV.UK style: who is appealing (radios ``appellant``: a parent, or a young
+person over compulsory school age, whose appeal it is), the decision (radios ``decision``,
+the command line's values, without the disability discrimination claim, which needs no
+certificate), the parts of the plan (checkboxes ``sections``, only for ``plan-contents``),
+the date on the decision letter (``letter-sent-day/-month/-year``), whether the family
+wants mediation (radios ``wants-mediation``) and, optionally, what they disagree with
+(textarea ``disagreement``), the child's name and the writer's name (text boxes
+``child-name`` and ``your-name``).
 
-The names are private: they are never put into the web address (the query holds only the
-decision, the sections, the letter date and the yes or no), and they are escaped wherever
-they are shown. The email is plain text in a box the reader can select, with "Copy" buttons
-(``data-action="copy"``, ``data-copy-target`` naming the element) and a ``mailto:`` link
-that opens the reader's own email app.
+The typed words are private: they are never put into the web address (the query holds
+only who is appealing, the decision, the sections, the letter date and the yes or no), and
+they are escaped wherever they are shown. The email is plain text in a box the reader can
+select, with "Copy" buttons (``data-action="copy"``, ``data-copy-target`` naming the
+element) and a ``mailto:`` link that opens the reader's own email app.
 
 :data:`CALCULATOR` is the calculator, loaded by name through :data:`sendrules.web.MODULES`.
 """
@@ -26,7 +28,14 @@ from datetime import date
 from typing import Any
 from urllib.parse import quote
 
-from ..adviser_email import MAX_NAME_LENGTH, AdviserEmail, adviser_email
+from ..adviser_email import (
+    APPELLANTS,
+    MAX_DISAGREEMENT_LENGTH,
+    MAX_NAME_LENGTH,
+    SELECT_APPELLANT,
+    AdviserEmail,
+    adviser_email,
+)
 from ..appeals import DECISIONS
 from .framework import Calculator, Ids
 from .pieces import PAGE_LINKS, closing, escape, section, step_list, summary_list, time_tag
@@ -46,7 +55,7 @@ __all__ = ["CALCULATOR", "NAME", "PRIVATE_FIELDS", "QUESTIONS", "mailto"]
 NAME = "adviser-email"
 NO_EMAIL_FOR = "disability-discrimination"
 #: Fields that never go into the web address.
-PRIVATE_FIELDS = ("child-name", "parent-name")
+PRIVATE_FIELDS = ("disagreement", "child-name", "your-name")
 
 SUBJECT_ID = f"{NAME}-subject"
 BODY_ID = f"{NAME}-body"
@@ -57,6 +66,14 @@ def _decision_options() -> tuple[tuple[str, str], ...]:
 
 
 QUESTIONS = (
+    ChoiceQuestion(
+        name="appellant",
+        legend="Who is appealing?",
+        hint="Compulsory school age ends on the last Friday in June of the school year in which a child "
+             "turns 16. After that, the appeal is the young person's own, and a parent can help them.",
+        options=lambda: tuple(APPELLANTS.items()),
+        missing=SELECT_APPELLANT,
+    ),
     ChoiceQuestion(
         name="decision",
         legend="What decision do you want to appeal?",
@@ -75,17 +92,28 @@ QUESTIONS = (
     ),
     wants_mediation_question(
         legend="Do you want to try mediation?",
-        hint="Mediation is a meeting with the council and an independent mediator. It is your choice.",
+        hint="Mediation is a meeting with the council and an independent mediator. It is your choice. If "
+             "you are not sure yet, get advice before you send the email: saying no is how you get a "
+             "certificate without mediation.",
+    ),
+    TextQuestion(
+        name="disagreement",
+        label="What do you disagree with? (optional)",
+        hint="A sentence or two, for example: the plan gives 1 hour of speech and language therapy a term, "
+             "but the therapist's report says weekly. Say if health care is part of it. We put it in the "
+             "email. It stays on your device and is not added to the web address.",
+        rows=3,
+        maxlength=MAX_DISAGREEMENT_LENGTH,
     ),
     TextQuestion(
         name="child-name",
-        label="Your child's name (optional)",
+        label="Your child's name (optional, if you are a parent)",
         hint="We put it in the email. It stays on your device and is not added to the web address.",
         autocomplete="off",
         maxlength=MAX_NAME_LENGTH,
     ),
     TextQuestion(
-        name="parent-name",
+        name="your-name",
         label="Your name (optional)",
         hint="For the end of the email. It stays on your device too.",
         autocomplete="name",
@@ -96,13 +124,15 @@ QUESTIONS = (
 
 def _answer(values: dict[str, Any], today: date) -> AdviserEmail:
     return adviser_email(values["decision"], values["letter-sent"], wants_mediation(values),
-                         sections=values["sections"], child_name=values["child-name"],
-                         parent_name=values["parent-name"], today=today)
+                         sections=values["sections"], appellant=values["appellant"],
+                         disagreement=values["disagreement"], child_name=values["child-name"],
+                         your_name=values["your-name"], today=today)
 
 
 def _query(result: AdviserEmail) -> list[tuple[str, str]]:
-    """The decision, sections, letter date and yes or no: never the names."""
+    """Who is appealing, the decision, sections, letter date and yes or no: never the typed words."""
     return [
+        ("appellant", result.appellant),
         ("decision", result.decision),
         *(("sections", s) for s in result.sections),
         ("letter-sent", result.letter_sent.isoformat()),
@@ -193,7 +223,8 @@ CALCULATOR = Calculator(
     present=_present,
     query=_query,
     by_hand=("#email-the-mediation-adviser", "write it by hand"),
-    rehearsal=({"decision": ["plan-contents"], "sections": ["F"], "wants-mediation": ["yes"],
+    rehearsal=({"appellant": ["parent"], "decision": ["plan-contents"], "sections": ["F"],
+                "wants-mediation": ["yes"],
                 **date_fields("letter-sent", date(2025, 1, 20))}, date(2025, 2, 3)),
 )
 
