@@ -91,6 +91,25 @@ def test_phase_transfer_date_is_shown():
     assert "before 15 February" in out["html"]
 
 
+def test_the_move_question_asks_college_or_school_sixth_form():
+    # Review item 4: only a move to a college (a post-16 institution) has the 31 March date.
+    html = view.form_html()
+    assert 'id="phase-transfer-secondary-to-post-16"' in html
+    assert 'id="phase-transfer-secondary-to-school-sixth-form"' in html
+    assert "a sixth-form college is a college" in html
+
+
+def test_a_move_into_a_school_sixth_form_shows_no_fixed_date_and_the_other_reading():
+    out = submit(phase_transfer=["secondary-to-school-sixth-form"], transfer_year=["2027"])
+    assert out["title_error"] is False
+    html = out["html"]
+    assert 'data-result="phase-transfer-no-fixed-date">No fixed date</span>' in html
+    assert 'data-result="phase-transfer-last-day"' not in html
+    assert "review the plan early" in html
+    assert 'Another reading gives <time datetime="2027-03-30">' in html
+    assert ("phase-transfer", "secondary-to-school-sixth-form") in parse_qsl(out["query"])
+
+
 def test_letter_date_is_carried_into_the_deadline_link():
     out = submit(letter_sent_day=["2"], letter_sent_month=["11"], letter_sent_year=["2026"])
     hrefs = parse(out["html"]).hrefs

@@ -175,6 +175,18 @@ _LEANS = {
 }
 
 
+def _amended_by(pt: Any) -> str:
+    """When the plan must be amended for the move: the date, or (a school sixth form) no fixed date."""
+    if pt.last_day is None:
+        other = "".join(
+            f" Another reading gives {time_tag(alt.on)}: {escape(alt.why)}" for alt in pt.alternatives)
+        return ('<span data-result="phase-transfer-no-fixed-date">No fixed date</span>, on our reading of '
+                f"the law. Ask the council in writing to review the plan early.{other}")
+    status = "This date has passed." if pt.passed else f"{plural(pt.days_left, 'day', 'days')} from today."
+    return (f'<span data-result="phase-transfer-last-day">{time_tag(pt.last_day)}</span>. '
+            f"The law says {escape(pt.statutory_wording)}. {escape(status)}")
+
+
 def _present(advice: Any, ids: Ids) -> str:
     labels = _labels()
     panel = (
@@ -196,14 +208,10 @@ def _present(advice: Any, ids: Ids) -> str:
 
     pt = advice.phase_transfer
     if pt is not None:
-        status = ("This date has passed." if pt.passed
-                  else f"{plural(pt.days_left, 'day', 'days')} from today.")
         rows = [
             ("The move", escape(pt.transfer_label), "#phase-transfer-none", "the move"),
             ("Starts", time_tag(pt.move_starts), None, ""),
-            ("Plan must be amended by",
-             f'<span data-result="phase-transfer-last-day">{time_tag(pt.last_day)}</span>. '
-             f"The law says {escape(pt.statutory_wording)}. {escape(status)}", None, ""),
+            ("Plan must be amended by", _amended_by(pt), None, ""),
         ]
         parts.append(section("Your child's move", summary_list(rows), data="phase-transfer"))
 
