@@ -25,6 +25,7 @@ build: $(VENV)/.installed node_modules/.installed $(WHEEL)
 	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
 
 test: build $(DATA_VENV)/.installed chromium lint
+	$(PY) -m scripts.reading_report
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed

@@ -101,7 +101,18 @@ def test_the_worker_exports_what_the_glue_calls():
     assert names["started"]() is True
 
 
-def test_every_page_passes_axe_and_nothing_leaves_the_machine(page, requests_seen, pages, calculators):
+# Desktop, and a phone as most parents read the guide (390 px: an iPhone 12 to 15 in portrait).
+VIEWPORTS = [
+    pytest.param({"width": 1280, "height": 720}, id="desktop"),
+    pytest.param({"width": 390, "height": 844}, id="phone-390px"),
+]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_every_page_passes_axe_and_nothing_leaves_the_machine(
+    page, requests_seen, pages, calculators, viewport
+):
+    page.set_viewport_size(viewport)
     failures = []
     for path in pages:
         page.goto(path)
@@ -112,6 +123,29 @@ def test_every_page_passes_axe_and_nothing_leaves_the_machine(page, requests_see
             failures.append(f"/{path}:\n  " + "\n  ".join(violations))
     assert failures == [], "axe found WCAG 2.2 A/AA violations:\n" + "\n".join(failures)
     assert foreign_requests(requests_seen) == []
+
+
+def test_no_page_scrolls_sideways_on_a_390px_phone(page, pages, calculators):
+    """Wide tables read as labelled cards (hooks/pages.py, site.css), so neither the page nor any
+    table needs sideways scrolling, and every table cell keeps a visible label."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    too_wide = []
+    for path in pages:
+        page.goto(path)
+        if path in calculators:
+            wait_all_ready(page)
+        widths = page.evaluate(
+            """() => ({page: document.documentElement.scrollWidth - window.innerWidth,
+                      tables: [...document.querySelectorAll('.md-typeset__scrollwrap')]
+                                .map(wrap => wrap.scrollWidth - wrap.clientWidth)})"""
+        )
+        if widths["page"] > 0 or any(extra > 0 for extra in widths["tables"]):
+            too_wide.append(f"/{path}: {widths}")
+        stacked = page.locator("table[data-stack] td")
+        for index in range(stacked.count()):
+            label = stacked.nth(index).evaluate("td => getComputedStyle(td, '::before').content")
+            assert label not in ("", "none", "normal"), f"/{path}: a stacked table cell has no label"
+    assert too_wide == [], "pages wider than a 390 px phone:\n" + "\n".join(too_wide)
 
 
 def test_a_calculator_page_loaded_directly_becomes_ready(page, requests_seen, calculators):
