@@ -8,10 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import offer_corpus  # tests/unit/offer_corpus.py: pytest puts this folder on sys.path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from offer_corpus import SPECIFIC, VAGUE  # tests/unit/offer_corpus.py: pytest puts this folder on sys.path
+from offer_corpus import CORPUS, HELD_OUT, LABELS, SPECIFIC, TUNING, VAGUE
 
 from sendrules import cli
 from sendrules.errors import SendRulesError
@@ -44,6 +45,26 @@ def one(sentence: str):
 def test_corpus_is_big_enough_and_balanced():
     assert len(SPECIFIC) >= 30 and len(VAGUE) >= 30
     assert not set(SPECIFIC) & set(VAGUE)
+
+
+def test_labelled_corpus_is_big_labelled_sourced_and_unique():
+    assert len(CORPUS) >= 200
+    assert {e.label for e in CORPUS} == set(LABELS)
+    assert len({e.id for e in CORPUS}) == len({e.sentence for e in CORPUS}) == len(CORPUS)
+    sources = (offer_corpus.DATA / "SOURCES.md").read_text(encoding="utf-8")
+    for entry in CORPUS:
+        assert entry.reason.strip() and entry.sentence == entry.sentence.strip()
+        assert f"| {entry.source} |" in sources, entry.source
+
+
+def test_split_is_the_seeded_one_and_keeps_each_label_in_both_parts():
+    expected = offer_corpus.assign_parts([(e.id, e.label) for e in CORPUS])
+    assert {e.id: e.part for e in CORPUS} == expected
+    for label in LABELS:
+        held = sum(e.label == label for e in HELD_OUT)
+        tuned = sum(e.label == label for e in TUNING)
+        assert held and tuned
+        assert abs(held / (held + tuned) - offer_corpus.HELD_OUT_SHARE) < 0.02
 
 
 @pytest.mark.parametrize("sentence", SPECIFIC)
