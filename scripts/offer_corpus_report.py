@@ -85,8 +85,9 @@ def report(part: str, entries: list[Entry], verbose: bool) -> None:
         for (lab, ver), wrong in table.items():
             for entry in wrong if lab != ver else ():
                 c = check(entry.sentence)
-                print(f"\n[{entry.id}] labelled {lab}, called {ver}: {entry.sentence}\n  label reason: {entry.reason}"
-                      f"\n  missing={list(c.missing)} flags={[f.phrase for f in c.flags]} loose={list(getattr(c, 'loose', ()))}")
+                print(f"\n[{entry.id}] labelled {lab}, called {ver}: {entry.sentence}"
+                      f"\n  label reason: {entry.reason}\n  missing={list(c.missing)}"
+                      f" flags={[f.phrase for f in c.flags]} details={[f.rule for f in c.details]}")
     print()
 
 
