@@ -225,6 +225,99 @@ def test_missing_uses_only_known_element_names():
 
 
 # ---------------------------------------------------------------------------
+# Three verdicts: specific, needs more detail, vague
+# ---------------------------------------------------------------------------
+
+ISSUE_EXAMPLE = ("Your child will have one 30-minute one-to-one speech and language therapy session each "
+                 "week, given by a qualified therapist.")
+
+
+def test_the_issues_well_specified_example_is_specific():
+    check = one(ISSUE_EXAMPLE)
+    assert check.verdict == "specific" and not check.vague
+    assert check.flags == () and check.details == ()
+
+
+@pytest.mark.parametrize(("sentence", "rule", "ask"), [
+    ("Ben will attend a social skills group led by an ELSA for 30 minutes each week.", "small-group",
+     "How many children"),
+    ("Ben will be taught maths in a small group by a qualified teacher for 5 hours a week.", "small-group",
+     "How many children"),
+    ("A TA will deliver 3 sessions per week of 1:1 handwriting practice.", "session-length", "How long"),
+    ("The EP will visit termly to review Amir's progress and advise staff.", "session-length", "How long"),
+    ("Approximately 30 minutes of 1:1 reading with a TA each day.", "about", "exact amount"),
+    ("A speech and language therapist will see Kai 1:1 for 30-45 minutes each fortnight.", "range",
+     "one amount"),
+    ("A teaching assistant will deliver a reading programme such as Toe by Toe to Ben 1:1 for 15 minutes "
+     "a day.", "for-example", "name it"),
+    ("A trained member of staff will deliver a 20-minute social skills session to Marcus each week, 1:1.",
+     "loose-who", "training or qualification"),
+    ("Access to 1:1 teaching assistant support for 15 hours per week.", "access-to", "receive"),
+])
+def test_needs_more_detail_names_what_to_ask(sentence, rule, ask):
+    check = one(sentence)
+    assert check.verdict == "needs more detail"
+    assert not check.vague and check.flags == ()
+    assert not {"what", "who", "how much", "how often"} & set(check.missing)
+    details = {d.rule: d for d in check.details}
+    assert rule in details, [d.rule for d in check.details]
+    assert ask.lower() in details[rule].ask.lower() and details[rule].ask.endswith("?")
+    assert details[rule].phrase in sentence
+
+
+@pytest.mark.parametrize(("sentence", "rule"), [
+    ("Targets and strategies will be set out in Zainab's IEP.", "delegated"),
+    ("The amount of speech and language therapy will be determined following the SALT assessment.",
+     "delegated"),
+    ("Speech and language therapy as advised by the SALT.", "delegated"),
+    ("Weekly sessions with a speech and language therapist or equivalent.", "delegated"),
+    ("15 minutes of daily reading with a TA, subject to review.", "delegated"),
+    ("Up to 15 hours per week of 1:1 TA support.", "up-to"),
+    ("An occupational therapist may see Rory for 30 minutes each week.", "hedge"),
+    ("Rory should receive 30 minutes of OT each week from an occupational therapist.", "hedge"),
+    ("A sensory room is available for Amelia to use.", "hedge"),
+    ("Staffing arrangements will be kept flexible to meet Callum's changing needs.", "hedge"),
+])
+def test_hedges_and_delegation_are_vague_even_with_numbers(sentence, rule):
+    check = one(sentence)
+    assert check.verdict == "vague" and check.vague
+    assert rule in {f.rule for f in check.flags}, [f.rule for f in check.flags]
+
+
+def test_at_least_is_a_floor_not_a_hedge():
+    check = one("At least 20 minutes of 1:1 phonics each school day with a teaching assistant.")
+    assert check.verdict == "specific"
+
+
+def test_vague_is_the_flag_for_the_last_verdict_only():
+    lines = [ISSUE_EXAMPLE, "• ELSA sessions weekly", "Regular speech and language support."]
+    result = check_offer("\n".join(lines))
+    assert [c.verdict for c in result.sentences] == ["specific", "needs more detail", "vague"]
+    assert [c.vague for c in result.sentences] == [False, False, True]
+    assert (result.specific, result.needs_more_detail, result.vague, result.provision) == (1, 1, 1, 3)
+    assert "1 of 3 sentences of provision is vague and 1 needs more detail" in result.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mason will have a SALT programme delivered by a TA 3x30mins weekly.",
+    "Fine motor programme x3 weekly, 20 mins, with a TA.",
+    "A speech and language therapist will see Mia 1:1 for 40 minutes fortnightly.",
+    "An OT will see Mia for 45 minutes half-termly.",
+    "A QToD will teach Mia 1:1 for 2 hrs per term.",
+    "1:1 LSA \u2013 25 hrs/wk.",
+    "An HLTA will run a Numicon group of 4 for 25 minutes, x3 weekly.",
+    "The SENCo will meet Mia for 20 minutes every Monday.",
+    "An EP will work with Mia and her teachers for 3 hrs per term.",
+    "The school\u2019s ELSA will see Mia 1:1 for 30 minutes each week.",
+    "A \u201cqualified\u201d speech and language therapist will see Mia for 30 minutes each week, 1:1.",
+])
+def test_real_formats_and_abbreviations_are_read(sentence):
+    check = one(sentence)
+    assert check.verdict == "specific", (check.missing, [f.rule for f in (*check.flags, *check.details)])
+    assert check.found.how_often and check.found.how_much and check.found.who
+
+
+# ---------------------------------------------------------------------------
 # Not provision
 # ---------------------------------------------------------------------------
 
@@ -337,6 +430,49 @@ def test_split_ratio_and_times_are_not_list_colons():
     assert split_sentences(text) == [text]
 
 
+def test_paste_from_word_with_bullets_numbers_a_table_and_curly_quotes():
+    text = ("Section F: Special educational provision\r\n"
+            "Communication and interaction\r\n"
+            "\u2022\tSALT: 1 x 45 min session per fortnight (HCPC-registered SLT)\r\n"
+            "\u2022\tAccess to ELSA\r\n"
+            "1.\tDaily 15-minute 1:1 reading session with a teaching assistant.\r\n"
+            "Provision\tWho\tHow often\r\n"
+            "Occupational therapy\tOccupational therapist\tas required\r\n"
+            "Ella\u2019s TA will provide \u201cappropriate\u201d support in lessons.")
+    result = check_offer(text)
+    verdicts = {c.text: c.verdict for c in result.sentences}
+    assert verdicts["SALT: 1 x 45 min session per fortnight (HCPC-registered SLT)"] == "specific"
+    assert verdicts["Access to ELSA"] == "vague"
+    assert verdicts["Daily 15-minute 1:1 reading session with a teaching assistant."] == "specific"
+    assert verdicts["Occupational therapy Occupational therapist as required"] == "vague"
+    assert verdicts["Ella\u2019s TA will provide \u201cappropriate\u201d support in lessons."] == "vague"
+    assert verdicts["Section F: Special educational provision"] == "not provision"
+
+
+def test_paste_from_pdf_with_hard_line_breaks_and_hyphenated_words():
+    text = ("A HCPC-registered speech and language therapist will provide one 45-minute 1:1\n"
+            "session each week, and a teaching assistant will carry out a 15-minute follow-up\n"
+            "of the same targets every school day.\n"
+            "\n"
+            "Sam will have regular access to a quiet space when\n"
+            "needed.")
+    result = check_offer(text)
+    assert [c.verdict for c in result.sentences] == ["specific", "vague"]
+
+
+def test_a_whole_section_f_of_5000_words_is_checked_sentence_by_sentence():
+    sentences = [e.sentence for e in TUNING]
+    text, n = [], 0
+    while sum(len(t.split()) for t in text) < 5000:
+        text.append(("\u2022 " if n % 3 == 0 else "") + sentences[n % len(sentences)])
+        n += 1
+    pasted = "\n".join(text)
+    assert len(pasted) <= MAX_CHARS
+    result = check_offer(pasted)
+    assert len(result.sentences) == n
+    assert result.provision == result.specific + result.needs_more_detail + result.vague
+
+
 # ---------------------------------------------------------------------------
 # Bad input and hostile input
 # ---------------------------------------------------------------------------
@@ -352,9 +488,12 @@ def test_empty_text_is_an_error(text):
 
 
 def test_very_long_text_is_an_error_asking_for_one_section():
+    text = "Support as required. " * (MAX_CHARS // 20 + 1)
     with pytest.raises(OfferTextError) as err:
-        check_offer("Support as required. " * (MAX_CHARS // 20 + 1))
+        check_offer(text)
     assert "one section at a time" in err.value.message
+    assert f"{MAX_CHARS:,} characters or fewer" in err.value.message  # says the limit
+    assert f"{len(text):,}" in err.value.message  # and how much was pasted
     assert err.value.field == "offer-text"
 
 
@@ -390,7 +529,40 @@ def test_arbitrary_text_only_ever_raises_send_rules_error_and_is_deterministic(t
     for check in first.sentences:
         assert check.text and check.text == check.text.strip()
         essential = {"what", "who", "how much", "how often"} & set(check.missing)
-        assert check.vague == bool(check.flags or essential)
+        assert check.vague == bool(check.flags or essential) == (check.verdict == "vague")
+        if check.verdict == "needs more detail":
+            assert check.details and not check.flags and not essential
+        if check.verdict == "specific":
+            assert not check.details
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=()), max_size=400))
+def test_any_unicode_at_all_never_raises_anything_but_a_send_rules_error(text):
+    # Every code point, including surrogates, controls, combining marks and other line separators.
+    try:
+        result = check_offer(text)
+    except SendRulesError as err:
+        assert err.message and "Traceback" not in err.message
+        return
+    assert result.provision + result.not_provision == len(result.sentences)
+    verdicts = {"specific", "needs more detail", "vague", "not provision"}
+    assert {c.verdict for c in result.sentences} <= verdicts
+
+
+def test_no_pattern_repeats_a_group_of_words_without_a_bound():
+    # "(?:(?:trained|qualified)\\s+)*" scanned every start of "trained trained trained ..." to its end:
+    # quadratic on a long paste. Every repeated group of words must have an upper bound.
+    import re
+
+    import sendrules.offer_check as oc
+
+    patterns = [v for v in vars(oc).values() if isinstance(v, re.Pattern)]
+    patterns += [rule.pattern for rule in (*oc._RULES, *oc._LOOSE)]
+    unbounded = re.compile(r"\\s[+*]\)[*+]|\\s[+*]\)\{\d*,\}")
+    assert len(patterns) > 30
+    for pattern in patterns:
+        assert not unbounded.search(pattern.pattern), pattern.pattern[:120]
 
 
 @settings(max_examples=60, deadline=None)
