@@ -758,7 +758,7 @@ def _assess(sentence: str, found: Found, missing: tuple[str, ...]) -> tuple[tupl
         lacking = []
         missing = tuple(m for m in missing if m != "how much")
         details.append(_SESSION_LENGTH)
-    elif not lacking and not _TIME_UNIT.search(sentence):
+    elif not lacking and not _TIME_UNIT.search(sentence) and not _CONTINUOUS.search(sentence):
         details.append(_SESSION_LENGTH)  # "3 sessions per week", "4 sessions this year"
     flags: list[Flag] = []
     for rule, flag in _matches(_RULES, sentence, missing):
