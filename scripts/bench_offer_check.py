@@ -36,7 +36,8 @@ from sendrules.offer_check import MAX_CHARS, check_offer  # noqa: E402
 
 TARGET_MS = 1000.0
 HOSTILE = {"repeated 'trained'": "trained ", "repeated initials": "A. ", "hyphen chain": "a-",
-           "repeated '3 x'": "3 x ", "repeated 'support'": "support ", "repeated 'in all English,'": "in all English, "}
+           "repeated '3 x'": "3 x ", "repeated 'support'": "support ",
+           "repeated 'in all English,'": "in all English, "}
 
 
 def section_f(words: int = 5000) -> str:
@@ -89,7 +90,8 @@ def main() -> int:
     texts.update({name: (unit * (MAX_CHARS // len(unit) + 1))[:MAX_CHARS] for name, unit in HOSTILE.items()})
     print(f"Section F: {len(text.split()):,} words, {len(text):,} characters, "
           f"{len(check_offer(text).sentences)} sentences")
-    results: dict[str, object] = {"words": len(text.split()), "chars": len(text), "cpython": {}, "scaling": {}}
+    results: dict[str, object] = {"words": len(text.split()), "chars": len(text), "cpython": {},
+                                  "scaling": {}}
     for name, t in texts.items():
         results["cpython"][name] = r = cpython(t)
         print(f"CPython  {name:28s} best {r['best_ms']:8.1f} ms  median {r['median_ms']:8.1f} ms")
@@ -98,7 +100,8 @@ def main() -> int:
         ms = [cpython((unit * (n // len(unit) + 1))[:n], 3)["best_ms"] for n in sizes]
         results["scaling"][name] = {"quarter_ms": ms[0], "half_ms": ms[1], "whole_ms": ms[2],
                                     "whole_over_half": ms[2] / ms[1]}
-        print(f"Scaling  {name:28s} {ms[0]:7.1f} {ms[1]:7.1f} {ms[2]:7.1f} ms  whole/half {ms[2] / ms[1]:.1f}")
+        print(f"Scaling  {name:28s} {ms[0]:7.1f} {ms[1]:7.1f} {ms[2]:7.1f} ms  "
+              f"whole/half {ms[2] / ms[1]:.1f}")
     wasm = pyodide(texts)
     results["pyodide"] = wasm
     if wasm is None:
@@ -107,8 +110,8 @@ def main() -> int:
         for name, r in wasm.items():
             print(f"Pyodide  {name:28s} best {r['best_ms']:8.1f} ms  median {r['median_ms']:8.1f} ms")
         ok = wasm["section F"]["median_ms"] < TARGET_MS
-        print(f"Section F in Pyodide: {wasm['section F']['median_ms']:.0f} ms (target under {TARGET_MS:.0f} ms): "
-              f"{'met' if ok else 'NOT met'}")
+        print(f"Section F in Pyodide: {wasm['section F']['median_ms']:.0f} ms "
+              f"(target under {TARGET_MS:.0f} ms): {'met' if ok else 'NOT met'}")
     out = ROOT / "bench-results"
     out.mkdir(exist_ok=True)
     (out / "offer_check.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
