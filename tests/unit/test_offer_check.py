@@ -88,6 +88,18 @@ def test_precision_and_recall_on_the_corpus():
     assert precision >= 0.9
 
 
+@pytest.mark.parametrize("part", ["tuning", "held-out"])
+def test_issue_13_targets_hold_on_each_part_of_the_corpus(part):
+    # The held-out part was checked once, after the rules were tuned (README); this keeps later
+    # changes from undoing it. At least 85% of vague called vague; at most 10% of specific.
+    entries = TUNING if part == "tuning" else HELD_OUT
+    called = {e.id: one(e.sentence).verdict for e in entries}
+    vague = [e for e in entries if e.label == "vague"]
+    specific = [e for e in entries if e.label == "specific"]
+    assert sum(called[e.id] == "vague" for e in vague) >= 0.85 * len(vague)
+    assert sum(called[e.id] == "vague" for e in specific) <= 0.10 * len(specific)
+
+
 def test_report_script_prints_precision_recall_and_confusion():
     script = str(ROOT / "scripts" / "offer_corpus_report.py")
     out = subprocess.run([sys.executable, script, "--part", "tuning"],
