@@ -626,6 +626,20 @@ def test_cli_json_has_one_entry_per_sentence(monkeypatch, capsys):
         assert set(flag) >= {"phrase", "why", "ask"}
 
 
+def test_cli_json_gives_each_verdict_and_keeps_vague_for_the_last_one(monkeypatch, capsys):
+    text = "\n".join([GOOD, "A TA will deliver 3 sessions per week of 1:1 handwriting practice.",
+                      "Regular speech and language support."])
+    code, out, err = run_cli(monkeypatch, capsys, ["offer-check", "--json"], text)
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert [s["verdict"] for s in data["sentences"]] == ["specific", "needs more detail", "vague"]
+    assert [s["vague"] for s in data["sentences"]] == [False, False, True]
+    assert (data["specific"], data["needs_more_detail"], data["vague"]) == (1, 1, 1)
+    detail = data["sentences"][1]["details"]
+    assert [d["rule"] for d in detail] == ["session-length"]
+    assert set(detail[0]) >= {"phrase", "why", "ask"}
+
+
 def test_cli_readable_report(monkeypatch, capsys):
     code, out, err = run_cli(monkeypatch, capsys, ["offer-check"], "Band 3 funding.\n" + GOOD)
     assert code == 0 and err == ""
