@@ -190,12 +190,13 @@ def _strip_bullet(line: str) -> tuple[str, bool]:
 def split_sentences(text: str) -> list[str]:
     """Pasted text as a list of sentences and list items, in order.
 
-    Blank lines and list markers (bullets, "1.", "a)", "(ii)") start a new
-    item. A line that carries on a sentence broken by the line length (it does
-    not follow a full stop, and the line before is not a short heading) is
-    joined to it. Each block is then split at full stops, minding "e.g.",
-    "i.e.", "approx.", "Dr." and the like; lists joined by semicolons become
-    separate items.
+    Blank lines, list markers (bullets, "1.", "a)", "(ii)") and table rows
+    pasted from Word (cells split by tabs) start a new item. A line that
+    carries on a sentence broken by the line length (it does not follow a
+    full stop, and the line before is not a short heading) is joined to it.
+    Each block is then split at full stops, minding "e.g.", "i.e.",
+    "approx.", "Dr." and the like; lists joined by semicolons become separate
+    items.
     """
     return [sentence for sentence, _ in _items(text)]
 
@@ -204,6 +205,7 @@ def _items(text: str) -> list[tuple[str, bool]]:
     """The sentences, each with whether it came from a list item (bullet or number)."""
     blocks: list[tuple[list[str], bool]] = []
     current: list[str] | None = None
+    row = False  # the current block is a table row pasted from Word (cells split by tabs)
     words = 0  # words in the current block so far (kept as a count: joining each time is quadratic)
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(raw.replace("\u00a0", " ").split())
@@ -211,9 +213,12 @@ def _items(text: str) -> list[tuple[str, bool]]:
             current = None
             continue
         body, bulleted = _strip_bullet(line)
+        tabbed = "\t" in raw.strip()
         joins = (
             current is not None
             and not bulleted
+            and not tabbed
+            and not row
             and not _TERMINAL.search(current[-1])
             and not (body[:1].isupper() and words <= 6)
         )
@@ -223,7 +228,8 @@ def _items(text: str) -> list[tuple[str, bool]]:
         else:
             current = [body]
             words = len(body.split())
-            blocks.append((current, bulleted))
+            row = tabbed
+            blocks.append((current, bulleted))  # a short header row can still read as a heading
     sentences: list[tuple[str, bool]] = []
     for lines, bulleted in blocks:
         parts = _split_block(" ".join(lines))

@@ -461,6 +461,21 @@ def test_paste_from_word_with_bullets_numbers_a_table_and_curly_quotes():
     assert verdicts["Section F: Special educational provision"] == "not provision"
 
 
+def test_each_row_of_a_table_pasted_from_word_is_checked_on_its_own():
+    text = ("Provision\tWho\tHow often\n"
+            "Speech and language therapy\tSpeech and language therapist\t1 x 60 minutes weekly, 1:1\n"
+            "OT\tOT\tas required\n"
+            "Reading\tTA\t15 minutes daily")
+    result = check_offer(text)
+    assert [c.text for c in result.sentences] == [
+        "Provision Who How often",
+        "Speech and language therapy Speech and language therapist 1 x 60 minutes weekly, 1:1",
+        "OT OT as required",
+        "Reading TA 15 minutes daily",
+    ]
+    assert [c.verdict for c in result.sentences] == ["not provision", "specific", "vague", "specific"]
+
+
 def test_paste_from_pdf_with_hard_line_breaks_and_hyphenated_words():
     text = ("A HCPC-registered speech and language therapist will provide one 45-minute 1:1\n"
             "session each week, and a teaching assistant will carry out a 15-minute follow-up\n"
