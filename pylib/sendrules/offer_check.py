@@ -49,8 +49,8 @@ __all__ = [
     "split_sentences",
 ]
 
-#: The longest text checked at once (about four pages of a plan).
-MAX_CHARS = 20_000
+#: The longest text checked at once: a whole Section F of 5,000 words fits with room to spare.
+MAX_CHARS = 50_000
 
 #: What specific provision states, in the order we list what is missing.
 ELEMENTS = ("what", "who", "how much", "how often", "group size", "duration")
@@ -92,12 +92,13 @@ class Found:
 class SentenceCheck:
     text: str
     kind: str  # "provision" or "not provision"
-    verdict: str  # "vague", "specific" or "not provision"
-    vague: bool
+    verdict: str  # "specific", "needs more detail", "vague" or "not provision"
+    vague: bool  # True for the verdict "vague" only
     missing: tuple[str, ...]
-    flags: tuple[Flag, ...]
+    flags: tuple[Flag, ...]  # hedges and criticised wording: each makes the sentence vague
     found: Found
     reason: str  # one line: why this verdict
+    details: tuple[Flag, ...] = ()  # loose wording to tighten: each makes it "needs more detail"
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ class OfferCheck(Result):
     specific: int
     not_provision: int
     summary: str
+    needs_more_detail: int = 0
 
 
 # ---------------------------------------------------------------------------
@@ -126,7 +128,9 @@ _NEVER_ENDS = frozenset({
 # Units: a full stop after them ends a sentence only before an ordinary capitalised word.
 _UNITS = frozenset({"hrs", "hr", "mins", "min", "wks", "wk", "yrs", "yr", "secs", "sec", "approx"})
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u2019\u201d)]*\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# The word just before a full stop; it starts after a character that cannot be in it, so the search
+# is linear (the text given is a short window before the stop, never the whole paragraph).
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][A-Za-z.]*)$")
 _ACRONYM = re.compile(r"[A-Z]{2,}\b|\d")
 _TERMINAL = re.compile(r"[.!?;:][\"'\u2019\u201d)]*$")
 _LIST_COLON = re.compile(r":(?=\s|$)")
@@ -137,7 +141,7 @@ def _split_block(block: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(block):
-        before = block[start:match.start() + 1].rstrip(".!?\"')\u2019\u201d")
+        before = block[max(start, match.start() - 40):match.start() + 1].rstrip(".!?\"')\u2019\u201d")
         word = _WORD_BEFORE.search(before)
         token = word.group(1).lower() if word else ""
         if block[match.start()] == ".":
@@ -186,12 +190,13 @@ def _strip_bullet(line: str) -> tuple[str, bool]:
 def split_sentences(text: str) -> list[str]:
     """Pasted text as a list of sentences and list items, in order.
 
-    Blank lines and list markers (bullets, "1.", "a)", "(ii)") start a new
-    item. A line that carries on a sentence broken by the line length (it does
-    not follow a full stop, and the line before is not a short heading) is
-    joined to it. Each block is then split at full stops, minding "e.g.",
-    "i.e.", "approx.", "Dr." and the like; lists joined by semicolons become
-    separate items.
+    Blank lines, list markers (bullets, "1.", "a)", "(ii)") and table rows
+    pasted from Word (cells split by tabs) start a new item. A line that
+    carries on a sentence broken by the line length (it does not follow a
+    full stop, and the line before is not a short heading) is joined to it.
+    Each block is then split at full stops, minding "e.g.", "i.e.",
+    "approx.", "Dr." and the like; lists joined by semicolons become separate
+    items.
     """
     return [sentence for sentence, _ in _items(text)]
 
@@ -200,23 +205,31 @@ def _items(text: str) -> list[tuple[str, bool]]:
     """The sentences, each with whether it came from a list item (bullet or number)."""
     blocks: list[tuple[list[str], bool]] = []
     current: list[str] | None = None
+    row = False  # the current block is a table row pasted from Word (cells split by tabs)
+    words = 0  # words in the current block so far (kept as a count: joining each time is quadratic)
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(raw.replace("\u00a0", " ").split())
         if not line:
             current = None
             continue
         body, bulleted = _strip_bullet(line)
+        tabbed = "\t" in raw.strip()
         joins = (
             current is not None
             and not bulleted
+            and not tabbed
+            and not row
             and not _TERMINAL.search(current[-1])
-            and not (body[:1].isupper() and len(" ".join(current).split()) <= 6)
+            and not (body[:1].isupper() and words <= 6)
         )
         if joins:
             current.append(body)
+            words += len(body.split())
         else:
             current = [body]
-            blocks.append((current, bulleted))
+            words = len(body.split())
+            row = tabbed
+            blocks.append((current, bulleted))  # a short header row can still read as a heading
     sentences: list[tuple[str, bool]] = []
     for lines, bulleted in blocks:
         parts = _split_block(" ".join(lines))
@@ -238,6 +251,9 @@ class _Rule:
     source_ids: tuple[str, ...] = ("cop-9-69", "l-v-clarke-1998")
     # Only a flag when the sentence lacks one of these (empty: always a flag).
     unless_all: tuple[str, ...] = field(default=())
+    # When the sentence states every essential, the phrase asks for more detail instead of
+    # making it vague ("access to 1:1 support from a TA for 15 hours a week").
+    soft_when_complete: bool = False
 
 
 def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -258,6 +274,7 @@ _RULES: tuple[_Rule, ...] = (
         "'Access to' means something is available, not that your child will be given it. "
         "It does not say how much, how often or who provides it.",
         "What exactly will my child receive, from whom, for how long and how often?",
+        soft_when_complete=True,
     ),
     _Rule(
         "opportunities",
@@ -280,7 +297,7 @@ _RULES: tuple[_Rule, ...] = (
             r"|\bas\s+and\s+when\b"
             r"|\b(?:as|when|if|whenever)\s+(?:he|she|they|[A-Z][a-z]+)\s+needs?\s+(?:it|them|one|to)\b"),
         "This leaves someone else to decide whether the provision happens at all, and how much. "
-        "Nothing in it can be enforced.",
+        "That makes it very hard to enforce.",
         "Who decides what is 'needed', and what is the minimum my child will get each week?",
     ),
     _Rule(
@@ -299,7 +316,9 @@ _RULES: tuple[_Rule, ...] = (
         _rx(r"\b(?:may|might|could)\b(?!\s+(?:19|20)\d\d)|\b[Ss]hould\b"
             r"|\b(?:where|if|wherever|when)\s+(?:possible|practicable|available|resources\s+allow)\b"
             r"|\bsubject\s+to\s+(?:availability|resources|funding|staffing)\b"
-            r"|\b(?:aim|aims|try|tries|endeavour|endeavours|seek|seeks)\s+to\b", 0),
+            r"|\b(?:aim|aims|try|tries|endeavour|endeavours|seek|seeks)\s+to\b"
+            r"|\b(?:[Ww]ould|[Ww]ill)\s+be\s+(?:helpful|useful|beneficial|considered)\b"
+            r"|\b(?:[Ii]s|[Aa]re)\s+available\b|\b(?:kept|remain|be)\s+flexible\b", 0),
         "Words like 'may', 'should' or 'where possible' make it optional. The local authority must "
         "secure what the plan says, so it has to say what will happen.",
         "Can this be written as what will happen, not what might happen?",
@@ -313,9 +332,18 @@ _RULES: tuple[_Rule, ...] = (
             r"|\bat\s+the\s+(?:\w+\s+)?discretion\s+of\b|\bat\s+(?:the\s+)?[\w']+\s+discretion\b"
             r"|\bas\s+(?:the\s+)?(?:school|setting|college|staff|senco|provider)\s+(?:sees?|deems?|thinks?|"
             r"considers?)\s+(?:fit|appropriate|necessary|best)\b"
-            r"|\b(?:school|setting|college|senco|provider)\s+(?:will|to|can|may)\s+(?:decide|determine)\b"),
-        "The local authority has to decide the provision itself. Leaving it to the school means "
-        "there is nothing fixed that you could enforce.",
+            r"|\b(?:school|setting|college|senco|provider)\s+(?:will|to|can|may)\s+(?:decide|determine)\b"
+            r"|\b(?:set\s+out|detailed|recorded|outlined)\s+in\s+(?:[\w'\u2019]+\s+){0,3}(?:IEP|provision\s+map|"
+            r"support\s+plan|pupil\s+passport|individual\s+education\s+plan)\b"
+            r"|\b(?:as|when)\s+(?:advised|recommended|directed|agreed)\s+by\b"
+            r"|\bin\s+line\s+with\s+(?:the\s+)?(?:\w+\s+){0,3}(?:recommendations?|advice|report|criteria)\b"
+            r"|\b(?:to\s+be\s+|will\s+be\s+)?(?:determined|decided|agreed|confirmed|set)\s+(?:following|after|at)\s+"
+            r"(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:assessment|meeting|review|report|panel)\b"
+            r"|\bto\s+be\s+(?:agreed|decided|determined|confirmed)\b|\bor\s+equivalent\b|\bsubject\s+to\s+review\b"
+            r"|\bconsultative\s+model\b|\b(?:reducing|reduced|fading)\s+over\s+time\b"
+            r"|\bfollowing\s+a\s+(?:formal\s+)?discussion\b"),
+        "The local authority has to decide the provision itself. Leaving it to the school leaves "
+        "nothing fixed, which makes it very hard to enforce.",
         "Can the plan say exactly what my child will receive, rather than leaving it to the school "
         "to decide?",
         ("c-v-sent-greenwich-1999", "cop-9-69"),
@@ -328,14 +356,6 @@ _RULES: tuple[_Rule, ...] = (
         "for it.",
         "What will this money pay for: which staff, doing what, for how many hours a week?",
         ("r-v-cumbria-1994", "cop-9-69"),
-    ),
-    _Rule(
-        "small-group",
-        _rx(r"\bsmall(?:er)?[-\s]+groups?\b|\bgroup\s+(?:work|setting|sessions?)\b"),
-        "'Small group' could mean three children or fifteen. The size of the group changes how much "
-        "help your child gets.",
-        "How many children will be in the group, and who will run it?",
-        unless_all=("group size",),
     ),
     _Rule(
         "consultation",
@@ -390,12 +410,68 @@ _RULES: tuple[_Rule, ...] = (
 
 _RULE_SOURCES = {rule.id: rule.source_ids for rule in _RULES}
 
+# Loose wording: the essentials are there and nothing is hedged, but a Tribunal would expect more
+# detail. Each of these makes a sentence "needs more detail" (never "vague" on its own).
+_LOOSE: tuple[_Rule, ...] = (
+    _Rule(
+        "about",
+        _rx(r"\b(?:approx(?:imately|\.)?|around|about|roughly|circa)\s+(?=\d|one\b|two\b|three\b|four\b|five\b"
+            r"|six\b|ten\b|twenty\b|thirty\b|half\b|an?\s+hour\b)"),
+        "'About' or 'approximately' lets the amount slip below the number written.",
+        "Can the plan state the exact amount, or a minimum ('at least ...')?",
+    ),
+    _Rule(
+        "range",
+        _rx(r"\b\d+(?:\.\d+)?\s*(?:-|\u2013|to)\s*\d+(?:\.\d+)?\s*(?=(?:minutes?|mins?|hours?|hrs?|sessions?"
+            r"|times|visits?)\b)|\bbetween\s+\d+(?:\.\d+)?\s+and\s+\d+"),
+        "A range ('20-45 minutes') lets the school give the lower figure every time.",
+        "Which figure is it? Can the plan state one amount, or a minimum?",
+    ),
+    _Rule(
+        "for-example",
+        _rx(r"\bsuch\s+as\b|\be\.g\.?(?=\s|,)|\beg\b(?=\s)|\bfor\s+example\b|\bor\s+(?:a\s+)?similar\b"
+            r"|\betc\b\.?"),
+        "'Such as', 'e.g.' or 'or similar' gives an example, not a decision about what will be used.",
+        "Which programme or approach will be used? Can the plan name it?",
+    ),
+    _Rule(
+        "small-group",
+        _rx(r"\bsmall(?:er)?[-\s]+groups?\b|(?<!age\s)(?<!year\s)\bgroups?\b|\bclubs?\b"),
+        "The plan does not say how many children are in the group. 'Small group' could mean three "
+        "children or fifteen, and the size changes how much help your child gets.",
+        "How many children will be in the group, at most?",
+        unless_all=("group size",),
+    ),
+    _Rule(
+        "loose-who",
+        _rx(r"\btrained\s+(?:members?\s+of\s+(?:school\s+)?staff|adults?|staff)\b|\bfamiliar\s+adults?\b"),
+        "It does not say what training the adult has, or what their job is.",
+        "What is this person's job, and what training or qualification do they have?",
+    ),
+    _Rule(
+        "flexibly",
+        _rx(r"\bflexibl[ey]\b"),
+        "'Flexibly' leaves open what will actually be done in the time given.",
+        "What exactly will the adult do with my child in that time?",
+    ),
+)
+
+# A provision counted in sessions, visits or meetings that says how often but not how long each is.
+_SESSION_LENGTH = Flag(
+    "",
+    "session-length",
+    "It says how often, but not how long each session or visit lasts.",
+    "How long will each session or visit last, in minutes or hours?",
+)
+
 
 # ---------------------------------------------------------------------------
 # What a sentence states
 # ---------------------------------------------------------------------------
 
-_NUM = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+_NUM = (r"(?:\d+(?:\.\d+)?\u00bd?|\u00bd|one|two|three|four|five|six|seven|eight|nine|ten"
+        r"|eleven|twelve|fifteen"
+        r"|twenty"
         r"|twenty[-\s]five|thirty|forty|forty[-\s]five|fifty|sixty|ninety|a\s+half|half\s+an?|an?)")
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty")
 
@@ -422,15 +498,20 @@ _DURATION = _rx(
 )
 
 _WHO = _rx(
-    r"\b(?:(?:HCPC|HCPC-?|BACP|UKCP)[-\s]?registered\s+)?(?:(?:qualified|specialist|advisory|senior|"
-    r"named|trained|experienced|registered|chartered|dedicated|consistent)\s+)*"
+    r"\b(?:(?:HCPC|HCPC-?|BACP|UKCP)[-\s]?(?:registered|accredited)\s+)?(?:(?:qualified|specialist|advisory|senior|"
+    r"named|trained|experienced|registered|chartered|dedicated|consistent)\s+){0,3}"
     r"(?:speech\s+and\s+language\s+therapists?|speech\s+(?:and\s+language\s+)?therapy\s+assistants?|"
     r"occupational\s+therap(?:ists?|y\s+assistants?)|physiotherap(?:ists?|y\s+assistants?)|"
-    r"(?:educational|clinical|child|assistant)\s+psychologists?|psychologists?|"
+    r"(?:educational|clinical|child|assistant)\s+psychologists?|psychologists?|(?:child\s+)?psychotherapists?|"
+    r"behaviou?r\s+analysts?|(?:ABA\s+)?tutors?|travel\s+trainers?|(?:rehabilitation|habilitation)\s+workers?|"
+    r"(?:mobility|habilitation)\s+specialists?|"
+    r"members?\s+of\s+(?:the\s+)?(?:learning\s+support|support|SEN|SEND|inclusion|pastoral|specialist\s+teaching)"
+    r"\s+(?:team|staff|department)|"
+    r"trained\s+(?:members?\s+of\s+(?:school\s+)?staff|adults?|staff)|familiar\s+adults?|"
     r"teachers?\s+of\s+the\s+(?:deaf|visually\s+impaired|blind|deafblind)|"
     r"(?:higher\s+level\s+)?teaching\s+assistants?|learning\s+support\s+(?:assistants?|workers?)|"
     r"support\s+workers?|learning\s+mentors?|mentors?|counsellors?|"
-    r"(?:play|art|music|drama|family)\s+therapists?|"
+    r"(?:play|art|music|drama|family)\s+therapists?|(?:qualified|registered|specialist)\s+therapists?|"
     r"emotional\s+literacy\s+support\s+assistants?|(?:a|an|the|trained|their|her|his)\s+ELSA\b|"
     r"(?:class|subject|specialist|qualified|advisory|outreach|dyslexia|autism|SEN|SEND|peripatetic|"
     r"form|maths|English|music|PE|deaf|sensory|hearing|vision|visual\s+impairment|literacy|numeracy)\s+"
@@ -441,20 +522,25 @@ _WHO = _rx(
     r"(?:staff|adult|assistant|person|TA|LSA)\s+(?:who\s+is\s+|who\s+has\s+been\s+)?"
     r"(?:trained|qualified)\s+(?:in|to|by)\s+[\w\s-]{2,40}?(?=[,.;]|\s+(?:for|and|to|who|in|at|each|every|"
     r"per|during|three|twice|once|with)\b|$)|"
-    r"[A-Z][\w-]+[-\s]trained\s+(?:staff|adults?|assistants?|TAs?|LSAs?|members?\s+of\s+staff))"
+    r"\b[A-Z][\w-]{1,30}[-\s]trained\s+(?:staff|adults?|assistants?|TAs?|LSAs?|members?\s+of\s+staff))"
 )
 _WHO_ACRONYM = re.compile(
     r"\b(?:(?:HCPC[-\s]registered\s+)?(?:SALTs?|SLTs?|OTs?|TAs?|LSAs?|HLTAs?|SENCOs?|SENCos?|QTODs?|QToDs?|"
     r"ToDs?|QTVIs?|EPs?|CSWs?|ELSAs?|ELKLAN[-\s]trained\s+\w+)|Elklan[-\s]trained\s+\w+)\b"
 )
 # Staff named only by a vague description do not count as "who".
-_NOT_WHO = _rx(r"^(?:teachers?|staff|adults?|practitioners?)$")
+_NOT_WHO = _rx(r"^(?:teachers|staff|adults?|practitioners?)$")
+# "a teacher", "his teacher": a teacher is a role; "teachers" or "staff" on their own are not.
+_ONE_TEACHER = _rx(r"\b(?:an?|the|his|her|their|[A-Z][a-z]+['\u2019]s)\s+(?:\w+\s+)?teacher\b")
 
 _CONTINUOUS = _rx(
     r"\b(?:full[-\s]time|throughout\s+(?:the|each|every|his|her|their)\s+(?:school\s+|college\s+)?(?:day|week)"
-    r"|all\s+day|in\s+(?:all|every|each)\s+(?:of\s+(?:his|her|their)\s+)?(?:[\w-]+\s+){0,2}lessons?"
+    r"|all\s+day|(?:in|for|during)\s+(?:all|every|each)\s+(?:one\s+)?(?:of\s+(?:his|her|their|[A-Z][a-z]+['\u2019]s)\s+)?"
+    r"(?:[\w-]+,?\s+){0,5}?(?:lessons?|tests?|exams?|assessments?|transfers?|assembl(?:y|ies))"
+    r"|(?:the\s+)?(?:whole|full)\s+(?:of\s+)?(?:every\s+|each\s+|the\s+)?(?:school\s+)?(?:day|lunchtime|week)s?"
+    r"|(?:every|each)\s+(?:written\s+)?(?:PE\s+)?(?:lesson|test|exam)s?"
     r"|at\s+all\s+times|(?:all|every|each)\s+(?:of\s+)?(?:his|her|their\s+)?(?:[\w-]+\s+)?lessons?"
-    r"|(?:all|every|each)\s+(?:morning|lunch|lunchtime|break|break\s*time|playtime)s?"
+    r"|(?:all|every|each)\s+(?:lunch|lunchtime|break|break\s*time|playtime)s?"
     r"(?:\s+and\s+(?:lunch|lunchtime|break|break\s*time|playtime)s?)?)\b"
 )
 _AMOUNT = _rx(
@@ -474,6 +560,10 @@ _OFTEN = _rx(
     r"|/\s*(?:day|week|wk|term|fortnight)\b|\bp\.?\s?w\.?(?=\s|$|[,;])|\bper\s+wk\b"
     r"|\b(?:on|every|each)\s+(?:every\s+|each\s+)?(?:Mondays?|Tuesdays?|Wednesdays?|Thursdays?|Fridays?)\b"
     r"|\b(?:at\s+the\s+start|at\s+the\s+end|before|after)\s+of?\s*(?:each|every)\s+[\w-]+\b"
+    r"|\bx\s?\d+\s+(?:weekly|daily|a\s+week|per\s+week)\b|\b\d+\s?x\s+(?:weekly|daily)\b"
+    r"|\b(?:during|over|in|for)\s+(?:the|this|each)\s+(?:summer|autumn|spring)\s+term\b"
+    r"|\bthis\s+(?:school\s+|academic\s+)?year\b|\bhrs/wk\b|\b(?:every|each)\s+(?:two|three|\d)\s+weeks\b"
+    r"|\b(?:on\s+)?(?:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays)\b"
 )
 _ONE_TO_ONE = _rx(r"(?<![\d:])1\s*:\s*1(?![\d:])|\b1-1\b|\bone[-\s]to[-\s]one\b|\bindividual(?:ly)?\b"
                   r"|\bon\s+(?:his|her|their)\s+own\b")
@@ -481,8 +571,10 @@ _GROUP_SIZE = _rx(
     r"\b(?:group|groups)\s+of\s+(?:no\s+more\s+than\s+|not\s+more\s+than\s+|at\s+most\s+|between\s+)?"
     r"(?:\d+|" + _NUMBER_WORDS + r")(?:\s+(?:and|to|or)\s+(?:\d+|" + _NUMBER_WORDS + r"))?"
     r"(?:\s+(?:pupils|children|students|learners|young\s+people|peers))?\b"
-    r"|(?<![\d:])\d\s*:\s*\d(?![\d:])|\b(?:in\s+)?(?:a\s+)?pairs?\b|\bwith\s+(?:one|two|three)\s+other\s+"
-    r"(?:pupils?|children|students?|peers?)\b|\b(?:" + _NUMBER_WORDS + r"|\d+)[-\s](?:pupil|child|student)"
+    r"|(?<![\d:])\d\s*:\s*\d(?![\d:])|\b(?:in\s+)?(?:a\s+)?pairs?\b"
+    r"|\b(?:with|and)\s+(?:no\s+more\s+than\s+|at\s+most\s+|up\s+to\s+)?(?:\d+|one|two|three|four|five|six|seven)"
+    r"\s+other\s+(?:pupils?|children|students?|peers?|learners?)\b"
+    r"|\b(?:" + _NUMBER_WORDS + r"|\d+)[-\s](?:pupil|child|student)"
     r"\s+group\b|\bwhole[-\s]class\b"
 )
 _GROUP_WORD = _rx(r"\bgroups?\b")
@@ -507,7 +599,7 @@ _WHAT = _rx(
     r"visits?|exercises?|programme\s+of\s+[\w\s-]{3,40}?(?=[,.;]|\s+(?:for|by|with|delivered)\b)|"
     r"modified\s+[\w\s-]{3,30}?(?=[,.;]|$)|equipment|writing\s+slope|pencil\s+grips?|"
     r"laptop|radio\s+aid|hearing\s+aid|visual\s+timetable|work\s+station|workstation|"
-    r"[A-Z][\w'-]*(?:\s+[A-Z][\w'.-]*){0,3}\s+(?:programme|intervention|scheme|approach|sessions?))"
+    r"\b[A-Z][\w'-]{0,30}(?:\s+[A-Z][\w'.-]{0,30}){0,3}\s+(?:programme|intervention|scheme|approach|sessions?))"
     r"|\b(?:Read\s+Write\s+Inc\.?(?:\s+Fresh\s+Start)?|Toe\s+by\s+Toe|Numicon|Talkabout|Zones\s+of\s+Regulation|"
     r"Attention\s+Autism|Colourful\s+Semantics|Lego[-\s]based\s+therapy|Precision\s+Teaching|Nessy|"
     r"Lexia|Word\s+Aware|Language\s+for\s+Thinking|Write\s+from\s+the\s+Start|Clicker|"
@@ -536,7 +628,30 @@ _OUTCOME = _rx(
 _DELIVERY_VERB = _rx(
     r"\b(?:will|shall|to)\s+(?:be\s+)?(?:receive|received|provided|provide|delivered|deliver|given|have|"
     r"attend|taught|visit|supported|work|access|run|carry\s+out|offer|offered|allocated|funded)\b"
+    r"|\b(?:will|shall)\s+(?:be\s+)?(?:give|teach|support|see|seen|meet|practise|embedded|embed|set|write|"
+    r"written|check|train|trained|use|follow|join|act|supervise|read|make|take\s+part|do|go)\b"
+    r"|\bto\s+be\s+(?:embedded|seen|used|followed|practised|checked)\b"
     r"|\bwill\s+(?:be\s+)?(?:receive|get|have)\b|\bdelivered\s+by\b|\bprovided\s+by\b"
+)
+# Provision that comes in separate sessions, visits or meetings, so "how long each time" can be asked.
+_DISCRETE = _rx(
+    r"\b(?:sessions?|visits?|visiting|see|sees|seen|meet|meets|meeting|check-?ins?|appointments?|therapy|"
+    r"training|practi[sc]e|lessons?|clubs?|groups?|circuits?|diet|stor(?:y|ies)|tuition|review)\b"
+)
+# A number of sessions with no minutes or hours anywhere: "3 sessions per week".
+_TIME_UNIT = _rx(r"\b(?:minutes?|mins?|hours?|hrs?|h|half[-\s]days?|mornings?|afternoons?|days?"
+                 r"|lunchtimes?)\b"
+                 r"|\bfull[-\s]time\b|\d+\s*x\s*\d+")
+
+# What an adult does with the child, when no programme or therapy is named: "meet Amir to plan his
+# week", "act as her scribe", "supervise him at lunchtime". Bare "work with" or "support" says nothing.
+_ACTIVITY = _rx(
+    r"\b(?:meet|meets|meeting|see|sees|seeing|teach|teaches|taught|pre-?tutor|pre-?teach|read|reads|reading|"
+    r"supervise|supervises|check|checks|scribe|reader|interpret|interpreter|enlarge|modify|modified|"
+    r"visit|visits|train|trains|training|coach|coaching|practise|practice|attend|attends|club|nurture|"
+    r"lessons?|teaching|tuition|placement|unit|check-?in|timetable|diary|movement\s+breaks?|breaks?|phonics|"
+    r"extra\s+time|exams?|social\s+story|stories|choosing|choices|work\s+(?:with\s+\w+\s+)?on|"
+    r"(?:one|1)[-\s]?(?:to|:)[-\s]?(?:one|1)\s+(?:TA|LSA|teaching\s+assistant|support|teaching))\b"
 )
 _HEADING_WORDS = _rx(
     r"^(?:section\s+[a-k]\d?\b(?:\W+\w+){0,4}|part\s+\d+\b(?:\W+\w+){0,4}|special\s+educational\s+provision|provision|outcomes?|"
@@ -560,6 +675,9 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_HOURS = _rx(r"\b(?:hours?|hrs?)\b|time")
+
+
 def _find(sentence: str) -> tuple[Found, str]:
     """What the sentence states, and the sentence with its review wording masked."""
     durations = list(_DURATION.finditer(sentence))
@@ -572,7 +690,8 @@ def _find(sentence: str) -> tuple[Found, str]:
     for pattern in (_WHO, _WHO_ACRONYM):
         for match in pattern.finditer(rest):
             candidate = " ".join(match.group(0).split())
-            if not _NOT_WHO.match(candidate):
+            if not _NOT_WHO.match(candidate) and not (candidate.lower() in {"teacher"} and
+                                                      not _ONE_TEACHER.search(rest)):
                 who = candidate
                 break
         if who:
@@ -587,7 +706,9 @@ def _find(sentence: str) -> tuple[Found, str]:
     if what is None and who is not None and _SPECIALIST.search(who):
         what = f"the work of the {who}"
     if what is None and who is not None:
-        what = _first(_GENERIC_WHAT, rest)
+        what = _first(_ACTIVITY, rest) or _first(_GENERIC_WHAT, rest)
+    if what is None and who is not None and how_much and _HOURS.search(how_much + rest):
+        what = f"time with the {who}"  # "a one to one TA for 32.5 hours per week"
     return Found(what, who, how_much, how_often, group_size, duration), rest
 
 
@@ -608,10 +729,11 @@ def _missing(found: Found, rest: str) -> tuple[str, ...]:
     return tuple(missing)
 
 
-def _flags(sentence: str, missing: tuple[str, ...]) -> tuple[Flag, ...]:
-    flags: list[Flag] = []
+def _matches(rules: tuple[_Rule, ...], sentence: str, missing: tuple[str, ...]) -> list[tuple[_Rule, Flag]]:
+    """The first phrase each rule finds, skipping a rule whose condition the sentence meets."""
+    out: list[tuple[_Rule, Flag]] = []
     taken: list[tuple[int, int]] = []
-    for rule in _RULES:
+    for rule in rules:
         if rule.unless_all and not any(m in missing for m in rule.unless_all):
             continue
         for match in rule.pattern.finditer(sentence):
@@ -619,9 +741,41 @@ def _flags(sentence: str, missing: tuple[str, ...]) -> tuple[Flag, ...]:
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue  # already explained by an earlier, more specific rule
             taken.append(span)
-            flags.append(Flag(" ".join(match.group(0).split()), rule.id, rule.why, rule.ask))
+            out.append((rule, Flag(" ".join(match.group(0).split()), rule.id, rule.why, rule.ask)))
             break
-    return tuple(flags)
+    return out
+
+
+def _flags(sentence: str, missing: tuple[str, ...]) -> tuple[Flag, ...]:
+    return tuple(flag for _, flag in _matches(_RULES, sentence, missing))
+
+
+def _assess(sentence: str, found: Found, missing: tuple[str, ...]) -> tuple[tuple[Flag, ...], tuple[str, ...],
+                                                                             tuple[Flag, ...]]:
+    """(flags that make it vague, essentials it lacks, details to ask for) for a provision sentence.
+
+    A sentence that says what, who and how often, but not how long each session lasts ("the EP will
+    visit termly"), lacks a detail, not an essential. Wording such as "access to" asks for more
+    detail, rather than making it vague, when every essential is stated.
+    """
+    lacking = [m for m in missing if m in ESSENTIAL]
+    details: list[Flag] = []
+    if lacking == ["how much"] and _DISCRETE.search(sentence):
+        lacking = []
+        missing = tuple(m for m in missing if m != "how much")
+        details.append(_SESSION_LENGTH)
+    elif not lacking and not _TIME_UNIT.search(sentence) and not _CONTINUOUS.search(sentence):
+        details.append(_SESSION_LENGTH)  # "3 sessions per week", "4 sessions this year"
+    flags: list[Flag] = []
+    for rule, flag in _matches(_RULES, sentence, missing):
+        if rule.soft_when_complete and not lacking:
+            details.append(flag)
+        else:
+            flags.append(flag)
+    if not lacking and not flags:
+        group_missing = () if found.group_size else ("group size",)
+        details += [flag for _, flag in _matches(_LOOSE, sentence, group_missing)]
+    return tuple(flags), tuple(lacking), tuple(details)
 
 
 def _not_provision(sentence: str) -> str | None:
@@ -643,7 +797,7 @@ def _check_sentence(sentence: str, bulleted: bool = False) -> SentenceCheck:
     if not_provision is None:
         essential_found = sum(m not in missing for m in ESSENTIAL)
         red = [f for f in _flags(sentence, missing) if f.rule not in {"support-word", "vague-amount",
-                                                                          "unclear-who", "small-group"}]
+                                                                          "unclear-who"}]
         if not red:
             if _OUTCOME.search(sentence) and not _DELIVERY_VERB.search(sentence):
                 not_provision = "It reads as an outcome or a description of need, not provision."
@@ -656,19 +810,22 @@ def _check_sentence(sentence: str, bulleted: bool = False) -> SentenceCheck:
     if not_provision is not None:
         return SentenceCheck(sentence, "not provision", "not provision", False, (), (), found, not_provision)
 
-    flags = _flags(sentence, missing)
-    lacking = tuple(m for m in missing if m in ESSENTIAL)
-    vague = bool(flags or lacking)
+    flags, lacking, details = _assess(sentence, found, missing)
     if flags and lacking:
-        reason = "It uses wording a Tribunal would not accept, and does not say " + _and(lacking) + "."
+        verdict, reason = "vague", ("It uses wording a Tribunal would not accept, and does not say "
+                                    + _and(lacking) + ".")
     elif flags:
-        reason = "It uses wording a Tribunal would not accept."
+        verdict, reason = "vague", "It uses wording a Tribunal would not accept."
     elif lacking:
-        reason = "It does not say " + _and(lacking) + "."
+        verdict, reason = "vague", "It does not say " + _and(lacking) + "."
+    elif details:
+        verdict, reason = "needs more detail", ("It says what, who, how much and how often, but some of it "
+                                                "is loosely worded or incomplete.")
     else:
-        reason = "It says what, who, how much and how often."
-    return SentenceCheck(sentence, "provision", "vague" if vague else "specific", vague, missing, flags,
-                         found, reason)
+        verdict, reason = "specific", "It says what, who, how much and how often."
+    shown_missing = tuple(m for m in missing if m not in ESSENTIAL or m in lacking)
+    return SentenceCheck(sentence, "provision", verdict, verdict == "vague", shown_missing, flags, found,
+                         reason, details)
 
 
 _ELEMENT_WORDS = {
@@ -692,6 +849,24 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def _summary(provision: int, vague: int, more: int) -> str:
+    if not provision:
+        return ("We did not find any provision to check. Paste the sentences that say what your child "
+                "will receive.")
+    of = f"of {_plural(provision, 'sentence', 'sentences')} of provision"
+    if not vague and not more:
+        return (f"All {_plural(provision, 'sentence', 'sentences')} of provision say what, who, how much and "
+                "how often.")
+    parts = []
+    if vague:
+        parts.append(f"{vague} {of} {'is' if vague == 1 else 'are'} vague")
+        of = ""
+    if more:
+        parts.append(f"{more} {of} need{'s' if more == 1 else ''} more detail".replace("  ", " "))
+    return (" and ".join(parts) + ". Ask the council to put these into specific terms before you agree "
+            "to them.")
+
+
 def check_offer(text: str) -> OfferCheck:
     """Check pasted wording of provision; see the module docstring for the rules.
 
@@ -702,7 +877,8 @@ def check_offer(text: str) -> OfferCheck:
         raise OfferTextError("Paste the wording you want to check", field=FIELD)
     if len(text) > MAX_CHARS:
         raise OfferTextError(
-            f"The wording must be {MAX_CHARS:,} characters or fewer. Paste one section at a time",
+            f"The wording must be {MAX_CHARS:,} characters or fewer (about 7,000 words). You pasted "
+            f"{len(text):,}. Paste one section at a time",
             field=FIELD,
         )
     if not text.strip():
@@ -714,18 +890,10 @@ def check_offer(text: str) -> OfferCheck:
 
     provision = [c for c in checks if c.kind == "provision"]
     vague = [c for c in provision if c.vague]
-    specific = len(provision) - len(vague)
+    more = [c for c in provision if c.verdict == "needs more detail"]
+    specific = len(provision) - len(vague) - len(more)
     not_provision = len(checks) - len(provision)
-    if not provision:
-        summary = ("We did not find any provision to check. Paste the sentences that say what your child "
-                   "will receive.")
-    elif not vague:
-        summary = (f"All {_plural(len(provision), 'sentence', 'sentences')} of provision say what, who, "
-                   "how much and how often.")
-    else:
-        summary = (f"{len(vague)} of {_plural(len(provision), 'sentence', 'sentences')} of provision "
-                   f"{'is' if len(vague) == 1 else 'are'} vague. Ask the local authority to put these "
-                   "into specific terms before you agree to them.")
+    summary = _summary(len(provision), len(vague), len(more))
 
     used = {flag.rule for c in vague for flag in c.flags}
     source_ids = ["cop-9-69", "cfa-s42", "ex-p-e-1992", "l-v-clarke-1998"]
@@ -741,11 +909,12 @@ def check_offer(text: str) -> OfferCheck:
         Step(f"Not provision (headings, outcomes and the like): {not_provision}."),
         Step("Checked each sentence of provision for what it is, who gives it, how much, how often, "
              "the group size and for how long.", source_id="cop-9-69"),
-        Step(f"Vague: {len(vague)}. Specific: {specific}.", source_id="l-v-clarke-1998"),
+        Step(f"Vague: {len(vague)}. Needs more detail: {len(more)}. Specific: {specific}.",
+             source_id="l-v-clarke-1998"),
     )
     notes = (
         "This checks wording only. It cannot tell whether the amount offered is enough for your child.",
-        "A sentence marked specific can still be wrong for your child. A vague one is hard to enforce.",
+        "A sentence marked specific can still be wrong for your child. A vague one is very hard to enforce.",
         "This is general information, not legal advice.",
     )
     return OfferCheck(
@@ -755,6 +924,7 @@ def check_offer(text: str) -> OfferCheck:
         specific=specific,
         not_provision=not_provision,
         summary=summary,
+        needs_more_detail=len(more),
         steps=steps,
         sources=cite(*source_ids),
         notes=notes,
@@ -785,8 +955,8 @@ def cli_lines(result: OfferCheck) -> tuple[str, ...]:
             lines.append(f"   Does not say: {', '.join(lacking)}.")
         if also and check.vague:
             lines.append(f"   Also missing: {', '.join(also)}.")
-        for flag in check.flags:
-            lines.append(f"   '{flag.phrase}': {flag.why}")
+        for flag in (*check.flags, *check.details):
+            lines.append(f"   '{flag.phrase}': {flag.why}" if flag.phrase else f"   {flag.why}")
             lines.append(f"     Ask: {flag.ask}")
     return tuple(lines)
 

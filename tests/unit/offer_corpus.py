@@ -1,13 +1,71 @@
 """Labelled sentences of proposed provision, for checking the offer checker.
 
-Written by the team in the style of draft EHC plans and mediation agreements
-seen in practice (names and details invented). ``SPECIFIC`` sentences say what
-the provision is, who gives it, how much and how often, with no wording a
-Tribunal would criticise: none may be marked vague. ``VAGUE`` sentences each
-have at least one problem; the checker must find at least 90% of them.
+Two sets live here:
+
+* ``CORPUS``: over 300 sentences in ``tests/data/offer_corpus/corpus.tsv``, each written by the team
+  after a pattern seen in real plans, Tribunal decisions, council guidance and advice pages (the
+  sources and the labelling standard are in ``SOURCES.md`` beside it). Each carries one of three
+  labels, "specific", "needs more detail" or "vague", and sits in the ``tuning`` or the ``held-out``
+  part of a split made once, by a fixed seed, before any rule was changed (``split.tsv``).
+* ``SPECIFIC`` and ``VAGUE``: the team's first, shorter examples in the style of draft plans and
+  mediation agreements (names and details invented). The checker was first written against them,
+  so they are worked examples, not a measure of accuracy.
 """
 
 from __future__ import annotations
+
+import csv
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "offer_corpus"
+LABELS = ("specific", "needs more detail", "vague")
+PARTS = ("tuning", "held-out")
+#: The seed and share of the one split (each label is split on its own, so both parts keep the mix).
+SEED = 20261130
+HELD_OUT_SHARE = 0.4
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    label: str
+    source: str
+    sentence: str
+    reason: str
+    part: str
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def assign_parts(entries: list[tuple[str, str]], seed: int = SEED) -> dict[str, str]:
+    """Split (id, label) pairs into parts: per label, shuffle by the seed and hold out the first 40%."""
+    rng = random.Random(seed)
+    parts: dict[str, str] = {}
+    for label in LABELS:
+        ids = sorted(i for i, lab in entries if lab == label)
+        rng.shuffle(ids)
+        cut = round(len(ids) * HELD_OUT_SHARE)
+        parts.update({i: ("held-out" if n < cut else "tuning") for n, i in enumerate(ids)})
+    return parts
+
+
+def load() -> tuple[Entry, ...]:
+    """The corpus with each sentence's part, as committed in split.tsv."""
+    split = {row["id"]: row["part"] for row in _rows("split.tsv")}
+    return tuple(
+        Entry(row["id"], row["label"], row["source"], row["sentence"], row["reason"], split[row["id"]])
+        for row in _rows("corpus.tsv")
+    )
+
+
+CORPUS = load()
+TUNING = tuple(e for e in CORPUS if e.part == "tuning")
+HELD_OUT = tuple(e for e in CORPUS if e.part == "held-out")
 
 SPECIFIC: tuple[str, ...] = (
     # Speech and language therapy

@@ -8,10 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import offer_corpus  # tests/unit/offer_corpus.py: pytest puts this folder on sys.path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from offer_corpus import SPECIFIC, VAGUE  # tests/unit/offer_corpus.py: pytest puts this folder on sys.path
+from offer_corpus import CORPUS, HELD_OUT, LABELS, SPECIFIC, TUNING, VAGUE
 
 from sendrules import cli
 from sendrules.errors import SendRulesError
@@ -46,6 +47,26 @@ def test_corpus_is_big_enough_and_balanced():
     assert not set(SPECIFIC) & set(VAGUE)
 
 
+def test_labelled_corpus_is_big_labelled_sourced_and_unique():
+    assert len(CORPUS) >= 200
+    assert {e.label for e in CORPUS} == set(LABELS)
+    assert len({e.id for e in CORPUS}) == len({e.sentence for e in CORPUS}) == len(CORPUS)
+    sources = (offer_corpus.DATA / "SOURCES.md").read_text(encoding="utf-8")
+    for entry in CORPUS:
+        assert entry.reason.strip() and entry.sentence == entry.sentence.strip()
+        assert f"| {entry.source} |" in sources, entry.source
+
+
+def test_split_is_the_seeded_one_and_keeps_each_label_in_both_parts():
+    expected = offer_corpus.assign_parts([(e.id, e.label) for e in CORPUS])
+    assert {e.id: e.part for e in CORPUS} == expected
+    for label in LABELS:
+        held = sum(e.label == label for e in HELD_OUT)
+        tuned = sum(e.label == label for e in TUNING)
+        assert held and tuned
+        assert abs(held / (held + tuned) - offer_corpus.HELD_OUT_SHARE) < 0.02
+
+
 @pytest.mark.parametrize("sentence", SPECIFIC)
 def test_specific_sentence_is_not_vague(sentence):
     check = one(sentence)
@@ -67,11 +88,25 @@ def test_precision_and_recall_on_the_corpus():
     assert precision >= 0.9
 
 
+@pytest.mark.parametrize("part", ["tuning", "held-out"])
+def test_issue_13_targets_hold_on_each_part_of_the_corpus(part):
+    # The held-out part was checked once, after the rules were tuned (README); this keeps later
+    # changes from undoing it. At least 85% of vague called vague; at most 10% of specific.
+    entries = TUNING if part == "tuning" else HELD_OUT
+    called = {e.id: one(e.sentence).verdict for e in entries}
+    vague = [e for e in entries if e.label == "vague"]
+    specific = [e for e in entries if e.label == "specific"]
+    assert sum(called[e.id] == "vague" for e in vague) >= 0.85 * len(vague)
+    assert sum(called[e.id] == "vague" for e in specific) <= 0.10 * len(specific)
+
+
 def test_report_script_prints_precision_recall_and_confusion():
-    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "offer_corpus_report.py")],
+    script = str(ROOT / "scripts" / "offer_corpus_report.py")
+    out = subprocess.run([sys.executable, script, "--part", "tuning"],
                          capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    for label in ("Precision:", "Recall:", "True positives", "False negatives", "False positives",
-                  "True negatives"):
+    assert f"== tuning: {len(TUNING)} sentences" in out and "held-out" not in out
+    for label in ("Precision (vague):", "Recall (vague):", "Specific called vague:", "needs more detail",
+                  "not provision"):
         assert label in out
 
 
@@ -100,14 +135,12 @@ FLAG_CASES = [
      "at the discretion of", "local authority has to decide", "exactly"),
     ("funding", "Band 3 funding.", "Band 3", "not provision", "money"),
     ("funding", "The school will receive £6,000 to meet Sam's needs.", "£6,000", "not provision", "money"),
-    ("small-group", "Sophie will work in a small group for literacy.", "small group", "three children",
-     "How many children"),
     ("consultation", "A programme will be written in consultation with the EP.", "in consultation with",
      "talk", "consulted"),
     ("monitoring", "Progress will be monitored.", "monitored", "Watching progress", "how often"),
     ("everyone-gets-this", "Quality first teaching.", "Quality first teaching", "every pupil",
      "on top of"),
-    ("unclear-who", "Tom will be helped by a trained member of staff.", "member of staff",
+    ("unclear-who", "Tom will be helped by a member of staff.", "member of staff",
      "who will do this", "training or qualification"),
     ("support-word", "Isla will receive support with her literacy.", "support", "on their own",
      "minutes or hours"),
@@ -201,6 +234,99 @@ def test_group_size_is_missing_only_for_group_or_session_work():
 def test_missing_uses_only_known_element_names():
     for sentence in (*SPECIFIC, *VAGUE):
         assert set(one(sentence).missing) <= set(ELEMENTS)
+
+
+# ---------------------------------------------------------------------------
+# Three verdicts: specific, needs more detail, vague
+# ---------------------------------------------------------------------------
+
+ISSUE_EXAMPLE = ("Your child will have one 30-minute one-to-one speech and language therapy session each "
+                 "week, given by a qualified therapist.")
+
+
+def test_the_issues_well_specified_example_is_specific():
+    check = one(ISSUE_EXAMPLE)
+    assert check.verdict == "specific" and not check.vague
+    assert check.flags == () and check.details == ()
+
+
+@pytest.mark.parametrize(("sentence", "rule", "ask"), [
+    ("Ben will attend a social skills group led by an ELSA for 30 minutes each week.", "small-group",
+     "How many children"),
+    ("Ben will be taught maths in a small group by a qualified teacher for 5 hours a week.", "small-group",
+     "How many children"),
+    ("A TA will deliver 3 sessions per week of 1:1 handwriting practice.", "session-length", "How long"),
+    ("The EP will visit termly to review Amir's progress and advise staff.", "session-length", "How long"),
+    ("Approximately 30 minutes of 1:1 reading with a TA each day.", "about", "exact amount"),
+    ("A speech and language therapist will see Kai 1:1 for 30-45 minutes each fortnight.", "range",
+     "one amount"),
+    ("A teaching assistant will deliver a reading programme such as Toe by Toe to Ben 1:1 for 15 minutes "
+     "a day.", "for-example", "name it"),
+    ("A trained member of staff will deliver a 20-minute social skills session to Marcus each week, 1:1.",
+     "loose-who", "training or qualification"),
+    ("Access to 1:1 teaching assistant support for 15 hours per week.", "access-to", "receive"),
+])
+def test_needs_more_detail_names_what_to_ask(sentence, rule, ask):
+    check = one(sentence)
+    assert check.verdict == "needs more detail"
+    assert not check.vague and check.flags == ()
+    assert not {"what", "who", "how much", "how often"} & set(check.missing)
+    details = {d.rule: d for d in check.details}
+    assert rule in details, [d.rule for d in check.details]
+    assert ask.lower() in details[rule].ask.lower() and details[rule].ask.endswith("?")
+    assert details[rule].phrase in sentence
+
+
+@pytest.mark.parametrize(("sentence", "rule"), [
+    ("Targets and strategies will be set out in Zainab's IEP.", "delegated"),
+    ("The amount of speech and language therapy will be determined following the SALT assessment.",
+     "delegated"),
+    ("Speech and language therapy as advised by the SALT.", "delegated"),
+    ("Weekly sessions with a speech and language therapist or equivalent.", "delegated"),
+    ("15 minutes of daily reading with a TA, subject to review.", "delegated"),
+    ("Up to 15 hours per week of 1:1 TA support.", "up-to"),
+    ("An occupational therapist may see Rory for 30 minutes each week.", "hedge"),
+    ("Rory should receive 30 minutes of OT each week from an occupational therapist.", "hedge"),
+    ("A sensory room is available for Amelia to use.", "hedge"),
+    ("Staffing arrangements will be kept flexible to meet Callum's changing needs.", "hedge"),
+])
+def test_hedges_and_delegation_are_vague_even_with_numbers(sentence, rule):
+    check = one(sentence)
+    assert check.verdict == "vague" and check.vague
+    assert rule in {f.rule for f in check.flags}, [f.rule for f in check.flags]
+
+
+def test_at_least_is_a_floor_not_a_hedge():
+    check = one("At least 20 minutes of 1:1 phonics each school day with a teaching assistant.")
+    assert check.verdict == "specific"
+
+
+def test_vague_is_the_flag_for_the_last_verdict_only():
+    lines = [ISSUE_EXAMPLE, "• ELSA sessions weekly", "Regular speech and language support."]
+    result = check_offer("\n".join(lines))
+    assert [c.verdict for c in result.sentences] == ["specific", "needs more detail", "vague"]
+    assert [c.vague for c in result.sentences] == [False, False, True]
+    assert (result.specific, result.needs_more_detail, result.vague, result.provision) == (1, 1, 1, 3)
+    assert "1 of 3 sentences of provision is vague and 1 needs more detail" in result.summary
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mason will have a SALT programme delivered by a TA 3x30mins weekly.",
+    "Fine motor programme x3 weekly, 20 mins, with a TA.",
+    "A speech and language therapist will see Mia 1:1 for 40 minutes fortnightly.",
+    "An OT will see Mia for 45 minutes half-termly.",
+    "A QToD will teach Mia 1:1 for 2 hrs per term.",
+    "1:1 LSA \u2013 25 hrs/wk.",
+    "An HLTA will run a Numicon group of 4 for 25 minutes, x3 weekly.",
+    "The SENCo will meet Mia for 20 minutes every Monday.",
+    "An EP will work with Mia and her teachers for 3 hrs per term.",
+    "The school\u2019s ELSA will see Mia 1:1 for 30 minutes each week.",
+    "A \u201cqualified\u201d speech and language therapist will see Mia for 30 minutes each week, 1:1.",
+])
+def test_real_formats_and_abbreviations_are_read(sentence):
+    check = one(sentence)
+    assert check.verdict == "specific", (check.missing, [f.rule for f in (*check.flags, *check.details)])
+    assert check.found.how_often and check.found.how_much and check.found.who
 
 
 # ---------------------------------------------------------------------------
@@ -316,6 +442,64 @@ def test_split_ratio_and_times_are_not_list_colons():
     assert split_sentences(text) == [text]
 
 
+def test_paste_from_word_with_bullets_numbers_a_table_and_curly_quotes():
+    text = ("Section F: Special educational provision\r\n"
+            "Communication and interaction\r\n"
+            "\u2022\tSALT: 1 x 45 min session per fortnight (HCPC-registered SLT)\r\n"
+            "\u2022\tAccess to ELSA\r\n"
+            "1.\tDaily 15-minute 1:1 reading session with a teaching assistant.\r\n"
+            "Provision\tWho\tHow often\r\n"
+            "Occupational therapy\tOccupational therapist\tas required\r\n"
+            "Ella\u2019s TA will provide \u201cappropriate\u201d support in lessons.")
+    result = check_offer(text)
+    verdicts = {c.text: c.verdict for c in result.sentences}
+    assert verdicts["SALT: 1 x 45 min session per fortnight (HCPC-registered SLT)"] == "specific"
+    assert verdicts["Access to ELSA"] == "vague"
+    assert verdicts["Daily 15-minute 1:1 reading session with a teaching assistant."] == "specific"
+    assert verdicts["Occupational therapy Occupational therapist as required"] == "vague"
+    assert verdicts["Ella\u2019s TA will provide \u201cappropriate\u201d support in lessons."] == "vague"
+    assert verdicts["Section F: Special educational provision"] == "not provision"
+
+
+def test_each_row_of_a_table_pasted_from_word_is_checked_on_its_own():
+    text = ("Provision\tWho\tHow often\n"
+            "Speech and language therapy\tSpeech and language therapist\t1 x 60 minutes weekly, 1:1\n"
+            "OT\tOT\tas required\n"
+            "Reading\tTA\t15 minutes daily")
+    result = check_offer(text)
+    assert [c.text for c in result.sentences] == [
+        "Provision Who How often",
+        "Speech and language therapy Speech and language therapist 1 x 60 minutes weekly, 1:1",
+        "OT OT as required",
+        "Reading TA 15 minutes daily",
+    ]
+    assert [c.verdict for c in result.sentences] == ["not provision", "specific", "vague", "specific"]
+
+
+def test_paste_from_pdf_with_hard_line_breaks_and_hyphenated_words():
+    text = ("A HCPC-registered speech and language therapist will provide one 45-minute 1:1\n"
+            "session each week, and a teaching assistant will carry out a 15-minute follow-up\n"
+            "of the same targets every school day.\n"
+            "\n"
+            "Sam will have regular access to a quiet space when\n"
+            "needed.")
+    result = check_offer(text)
+    assert [c.verdict for c in result.sentences] == ["specific", "vague"]
+
+
+def test_a_whole_section_f_of_5000_words_is_checked_sentence_by_sentence():
+    sentences = [e.sentence for e in TUNING]
+    text, n = [], 0
+    while sum(len(t.split()) for t in text) < 5000:
+        text.append(("\u2022 " if n % 3 == 0 else "") + sentences[n % len(sentences)])
+        n += 1
+    pasted = "\n".join(text)
+    assert len(pasted) <= MAX_CHARS
+    result = check_offer(pasted)
+    assert len(result.sentences) == n
+    assert result.provision == result.specific + result.needs_more_detail + result.vague
+
+
 # ---------------------------------------------------------------------------
 # Bad input and hostile input
 # ---------------------------------------------------------------------------
@@ -331,9 +515,12 @@ def test_empty_text_is_an_error(text):
 
 
 def test_very_long_text_is_an_error_asking_for_one_section():
+    text = "Support as required. " * (MAX_CHARS // 20 + 1)
     with pytest.raises(OfferTextError) as err:
-        check_offer("Support as required. " * (MAX_CHARS // 20 + 1))
+        check_offer(text)
     assert "one section at a time" in err.value.message
+    assert f"{MAX_CHARS:,} characters or fewer" in err.value.message  # says the limit
+    assert f"{len(text):,}" in err.value.message  # and how much was pasted
     assert err.value.field == "offer-text"
 
 
@@ -369,7 +556,40 @@ def test_arbitrary_text_only_ever_raises_send_rules_error_and_is_deterministic(t
     for check in first.sentences:
         assert check.text and check.text == check.text.strip()
         essential = {"what", "who", "how much", "how often"} & set(check.missing)
-        assert check.vague == bool(check.flags or essential)
+        assert check.vague == bool(check.flags or essential) == (check.verdict == "vague")
+        if check.verdict == "needs more detail":
+            assert check.details and not check.flags and not essential
+        if check.verdict == "specific":
+            assert not check.details
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=()), max_size=400))
+def test_any_unicode_at_all_never_raises_anything_but_a_send_rules_error(text):
+    # Every code point, including surrogates, controls, combining marks and other line separators.
+    try:
+        result = check_offer(text)
+    except SendRulesError as err:
+        assert err.message and "Traceback" not in err.message
+        return
+    assert result.provision + result.not_provision == len(result.sentences)
+    verdicts = {"specific", "needs more detail", "vague", "not provision"}
+    assert {c.verdict for c in result.sentences} <= verdicts
+
+
+def test_no_pattern_repeats_a_group_of_words_without_a_bound():
+    # "(?:(?:trained|qualified)\\s+)*" scanned every start of "trained trained trained ..." to its end:
+    # quadratic on a long paste. Every repeated group of words must have an upper bound.
+    import re
+
+    import sendrules.offer_check as oc
+
+    patterns = [v for v in vars(oc).values() if isinstance(v, re.Pattern)]
+    patterns += [rule.pattern for rule in (*oc._RULES, *oc._LOOSE)]
+    unbounded = re.compile(r"\\s[+*]\)[*+]|\\s[+*]\)\{\d*,\}")
+    assert len(patterns) > 30
+    for pattern in patterns:
+        assert not unbounded.search(pattern.pattern), pattern.pattern[:120]
 
 
 @settings(max_examples=60, deadline=None)
@@ -419,6 +639,20 @@ def test_cli_json_has_one_entry_per_sentence(monkeypatch, capsys):
     assert {f["phrase"] for f in vague["flags"]} == {"access to", "when needed"}
     for flag in vague["flags"]:
         assert set(flag) >= {"phrase", "why", "ask"}
+
+
+def test_cli_json_gives_each_verdict_and_keeps_vague_for_the_last_one(monkeypatch, capsys):
+    text = "\n".join([GOOD, "A TA will deliver 3 sessions per week of 1:1 handwriting practice.",
+                      "Regular speech and language support."])
+    code, out, err = run_cli(monkeypatch, capsys, ["offer-check", "--json"], text)
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert [s["verdict"] for s in data["sentences"]] == ["specific", "needs more detail", "vague"]
+    assert [s["vague"] for s in data["sentences"]] == [False, False, True]
+    assert (data["specific"], data["needs_more_detail"], data["vague"]) == (1, 1, 1)
+    detail = data["sentences"][1]["details"]
+    assert [d["rule"] for d in detail] == ["session-length"]
+    assert set(detail[0]) >= {"phrase", "why", "ask"}
 
 
 def test_cli_readable_report(monkeypatch, capsys):

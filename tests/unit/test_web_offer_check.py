@@ -77,7 +77,8 @@ def test_form_html_root_textarea_label_hint_button_and_status_blocks():
     assert len(textarea) == 1 and textarea[0]["name"] == "offer-text"
     assert tree.count("textarea") == 1
     assert tree.with_attr("for", "offer-text")
-    assert "Paste one section at a time. Nothing you paste leaves your device." in html
+    assert "Paste up to 50,000 characters (about 7,000 words): a whole Section F fits." in html
+    assert "Nothing you paste leaves your device." in html
     assert "offer-text-hint" in (textarea[0]["aria-describedby"] or "")
     assert tree.with_attr("type", "submit")
     for status in ("loading", "error"):
@@ -107,8 +108,28 @@ def test_result_lists_each_sentence_with_its_tag_missing_and_flags():
     assert "Ask the council: What exactly will my child receive" in html
     assert "not legal advice" in html
     assert 'id="offer-check-result-heading"' in html
-    assert "1 of 2 sentences need more detail" not in html  # one vague: singular
-    assert "1 of 2 sentences needs more detail" in html
+    assert "1 of 2 sentences is vague" in html  # one vague: singular
+    assert [a["data-next"] for a in tree.with_attr("data-next")] == ["specific", "vague"]
+    assert "Ask the council to rewrite it so it says what your child will get" in html
+
+
+def test_needs_more_detail_shows_each_detail_with_what_to_ask():
+    text = "\n".join([GOOD, "A TA will deliver 3 sessions per week of 1:1 handwriting practice.",
+                      "Ben will attend a social skills group led by an ELSA for 30 minutes each week."])
+    answer = submit(text)
+    tree = Tree(answer["html"])
+    assert [a["data-verdict"] for a in tree.with_attr("data-verdict")] == ["specific", "needs-more-detail",
+                                                                             "needs-more-detail"]
+    assert [a["data-detail"] for a in tree.with_attr("data-detail")] == ["session-length", "small-group"]
+    assert not tree.with_attr("data-flag") and not tree.with_attr("data-missing")
+    html = answer["html"]
+    assert ">Needs more detail</strong>" in html
+    assert "2 of 3 sentences need more detail" in html
+    assert "Ask the council: How long will each session or visit last" in html
+    assert "Ask the council: How many children will be in the group" in html
+    assert "Ask the council to add the detail below before you agree to it." in html
+    panel = tree.with_attr("data-result", "offer-check")[0]
+    assert (panel["data-vague"], panel["data-needs-more-detail"], panel["data-specific"]) == ("0", "2", "1")
 
 
 def test_query_never_contains_the_wording():
@@ -132,7 +153,8 @@ def test_bare_web_address_shows_the_empty_form_without_an_error():
 @pytest.mark.parametrize(("text", "message"), [
     ("", "Paste the wording you want to check"),
     ("   \n\t", "Paste the wording you want to check"),
-    ("a" * (MAX_CHARS + 1), "The wording must be 20,000 characters or fewer. Paste one section at a time"),
+    ("a" * (MAX_CHARS + 1), "The wording must be 50,000 characters or fewer (about 7,000 words). You pasted "
+                            "50,001. Paste one section at a time"),
 ], ids=["empty", "blank", "too-long"])
 def test_errors_follow_the_govuk_pattern(text, message):
     answer = submit(text)

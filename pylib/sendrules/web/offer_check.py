@@ -29,9 +29,21 @@ __all__ = ["CALCULATOR", "FIELD", "NAME"]
 NAME = "offer-check"
 FIELD = "offer-text"
 
-HINT = "Paste one section at a time. Nothing you paste leaves your device."
+HINT = ("Paste up to 50,000 characters (about 7,000 words): a whole Section F fits. "
+        "Nothing you paste leaves your device.")
 
-_TAGS = {"vague": "Vague", "specific": "Specific", "not provision": "Not provision"}
+_TAGS = {"vague": "Vague", "needs more detail": "Needs more detail", "specific": "Specific",
+         "not provision": "Not provision"}
+
+#: What to ask the council for, by verdict, in plain words (the page's "three verdicts" section says
+#: the same at more length).
+_NEXT = {
+    "specific": "Ask for this wording to stay exactly as it is in the final plan. Check the amount "
+                "matches what the professionals' reports recommend.",
+    "needs more detail": "Ask the council to add the detail below before you agree to it.",
+    "vague": "Ask the council to rewrite it so it says what your child will get, who will give it, "
+             "how much and how often, without the wording flagged below.",
+}
 
 _ELEMENT_WORDS = {
     "what": "what the provision is",
@@ -128,14 +140,17 @@ def _sentence_item(number: int, check: SentenceCheck) -> str:
                            for label, value in found)
             parts.append(f'<details class="offer-check__found"><summary>What we found</summary>'
                          f'<dl class="govuk-summary-list">{rows}</dl></details>')
-        if check.flags:
-            flags = "".join(
-                f'<li data-flag="{escape(f.rule)}">'
-                f'<p><strong>\u2018{escape(f.phrase)}\u2019</strong>: {escape(f.why)}</p>'
-                f'<p class="offer-check__ask">Ask the council: {escape(f.ask)}</p></li>'
-                for f in check.flags
-            )
-            parts.append(f'<ul class="govuk-list offer-check__flags">{flags}</ul>')
+        parts.append(f'<p class="offer-check__next" data-next="{verdict}">{escape(_NEXT[check.verdict])}</p>')
+        for attr, flags in (("data-flag", check.flags), ("data-detail", check.details)):
+            if flags:
+                items = "".join(
+                    f'<li {attr}="{escape(f.rule)}">'
+                    + (f'<p><strong>\u2018{escape(f.phrase)}\u2019</strong>: {escape(f.why)}</p>' if f.phrase
+                       else f"<p>{escape(f.why)}</p>")
+                    + f'<p class="offer-check__ask">Ask the council: {escape(f.ask)}</p></li>'
+                    for f in flags
+                )
+                parts.append(f'<ul class="govuk-list offer-check__flags">{items}</ul>')
     return (f'<li class="offer-check__sentence" data-sentence="{number}" data-verdict="{escape(verdict)}">'
             f'{"".join(parts)}</li>')
 
@@ -143,19 +158,24 @@ def _sentence_item(number: int, check: SentenceCheck) -> str:
 def _title(result: OfferCheck) -> str:
     if result.provision == 0:
         return "No provision found to check"
-    if result.vague == 0:
-        return "No vague wording found"
-    return (f"{result.vague} of {plural(result.provision, 'sentence', 'sentences')} "
-            f"{'needs' if result.vague == 1 else 'need'} more detail")
+    of = f"of {plural(result.provision, 'sentence', 'sentences')}"
+    more = result.needs_more_detail
+    if result.vague:
+        title = f"{result.vague} {of} {'is' if result.vague == 1 else 'are'} vague"
+        return title + (f", {more} {'needs' if more == 1 else 'need'} more detail" if more else "")
+    if more:
+        return f"{more} {of} {'needs' if more == 1 else 'need'} more detail"
+    return "No vague wording found: every sentence of provision is specific"
 
 
 def _present(result: OfferCheck, ids: Ids) -> str:
     if result is _NOTHING_SENT:
         return ""
-    counts = (f"Vague: {result.vague}. Specific: {result.specific}. "
-              f"Not provision: {result.not_provision}.")
+    counts = (f"Vague: {result.vague}. Needs more detail: {result.needs_more_detail}. "
+              f"Specific: {result.specific}. Not provision: {result.not_provision}.")
     panel = (
         f'<div class="calculator-panel" data-result="offer-check" data-vague="{result.vague}" '
+        f'data-needs-more-detail="{result.needs_more_detail}" '
         f'data-specific="{result.specific}" data-not-provision="{result.not_provision}">'
         f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">{escape(_title(result))}</h3>'
         f'<p class="calculator-panel__body">{escape(result.summary)}</p>'
