@@ -54,6 +54,7 @@ __all__ = [
     "Situation",
     "council_deadlines",
     "council_letter",
+    "get_situation",
 ]
 
 #: The SEND Regulations 2014 came into force on 1 September 2014; we do not work out older limits.
@@ -498,9 +499,9 @@ def council_deadlines(
         notes.append("From 1 May to 25 September 2020, temporary changes for coronavirus (COVID-19) let "
                      "councils take longer where the virus was the reason. These dates may not have bound "
                      "the council then.")
-    notes.append("If your child or young person is moving to a new school or college, the council also has a "
-                 "phase transfer date for the amended plan: work it out with the phase transfer calculator "
-                 "(sendrules phase-transfer).")
+    notes.append("If your child or young person is moving to a new school or college, the council must also "
+                 "finish amending the plan by a fixed date before the move (phase transfer). That date is "
+                 "worked out separately.")
 
     source_ids = [src.id for d in deadlines for src in d.sources]
     if_late: tuple[Step, ...] = ()
@@ -702,4 +703,5 @@ def run_cli(args):
         headline += [f"  {n}. {step.text}" for n, step in enumerate(result.if_late, start=1)]
         letter = council_letter(result)
         headline += ["", f"A letter to send the council (subject: {letter.subject}):", "", letter.body]
+    headline += ["", "Moving school or college? For the phase transfer date: sendrules phase-transfer --help"]
     return Answer(result, tuple(headline))

@@ -360,6 +360,7 @@ VIEW_MODULES: dict[str, str] = {
     "mediation-timeline": "mediation_timeline",
     "offer-check": "offer_check",
     "adviser-email": "adviser_email",
+    "council-deadlines": "council_deadlines",
 }
 
 

@@ -266,7 +266,8 @@ def test_a_2020_trigger_mentions_the_coronavirus_changes():
 
 def test_every_answer_points_to_phase_transfer_rather_than_repeating_it():
     answer = council_deadlines("annual-review", D("2026-03-04"), today=TODAY)
-    assert any("phase-transfer" in note for note in answer.notes)
+    assert any("phase transfer" in note for note in answer.notes)
+    assert not any("15 February" in note for note in answer.notes)
 
 
 # -- bad input --------------------------------------------------------------------------------------------
@@ -455,6 +456,7 @@ def test_in_words_gives_each_date_how_sure_we_are_the_next_steps_and_the_letter(
     assert "Local Government and Social Care Ombudsman" in out and "pre-action letter" in out
     assert "Dear [name of the SEN team manager]," in out
     assert "regulation 44: https://www.legislation.gov.uk/uksi/2014/1530/regulation/44" in out
+    assert "sendrules phase-transfer" in out
     assert out.rstrip().endswith("This is general information, not legal advice.")
 
 

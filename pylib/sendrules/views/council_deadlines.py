@@ -1,0 +1,357 @@
+"""The "Is the council late?" calculator on the council-deadlines page.
+
+Presentation only: every date, status, reason, source and word of the letter comes from
+:mod:`sendrules.council_deadlines`. The form, error summary, status messages, steps, sources
+list, summary list, actions (calendar file and print) are the shared pieces of
+:mod:`sendrules.web`; the copy buttons, ``mailto:`` link and name boxes are the adviser
+email's (:mod:`sendrules.views.adviser_email`); the calendar file comes from :mod:`sendrules.ics`.
+
+Questions, GOV.UK style: what happened (radios ``situation``, the rules' situations), then,
+revealed for the answer chosen (by CSS, so it works without JavaScript), its date:
+``request-received-*``, ``review-meeting-*`` (and the optional ``amendments-sent-*``),
+``tribunal-order-*``, ``council-conceded-*`` or ``mediation-agreement-*``; what an order, a
+concession or an agreement was about (radios ``order``, ``conceded``, ``agreed``, as on the
+command line); and, for the letter, the optional child's and parent's names, which never go
+into the web address.
+
+The answer shows every deadline as ``[data-result="<id>"] time[datetime]`` in a timeline with
+today marked, whether each has passed and by how many days, the law behind it and how sure we
+are; when the council is late, what to do next and a ready-to-copy letter.
+
+:data:`CALCULATOR` is the entry for the registry in :mod:`sendrules.web`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .. import web
+from ..council_deadlines import (
+    DONE_LATE,
+    DONE_ON_TIME,
+    DUE_TODAY,
+    PASSED,
+    SITUATIONS,
+    CouncilDeadline,
+    CouncilDeadlines,
+    council_deadlines,
+    council_letter,
+    get_situation,
+)
+from ..forms import long_date
+from ..ics import Event, calendar_file, data_url
+from ..web import PAGE_LINKS, ChoiceQuestion, DateQuestion, Ids, _e
+from .adviser_email import _copy_button, _Name, mailto
+
+__all__ = ["CALCULATOR", "NAME", "PRIVATE_FIELDS", "QUESTIONS", "form_html", "render"]
+
+NAME = "council-deadlines"
+SITUATION = "situation"
+CALENDAR_FILE = "council-deadlines.ics"
+PRIVATE_FIELDS = ("child-name", "parent-name")
+SUBJECT_ID = f"{NAME}-letter-subject"
+BODY_ID = f"{NAME}-letter-body"
+PHASE_TRANSFER_LINK = "../phase-transfer/"
+
+_HINTS = {
+    "request": "The day the council got your request: the day you emailed it, or the day a posted letter "
+               "arrived. For example, 5 1 2026",
+    "annual-review": "For example, 4 3 2026",
+    "tribunal-order": "Use the date on the order, not the day you received it. For example, 2 10 2026",
+    "council-conceded": "The day the council told the Tribunal. If you only know when you heard, use that "
+                        "date, but the council's real deadline may be a little earlier. For example, 1 8 2026",
+    "mediation-agreement": "The date the agreement was written down. For example, 4 11 2026",
+}
+_LEGENDS = {
+    "request": "When did the council receive your request for an assessment?",
+    "annual-review": "When was the annual review meeting?",
+    "tribunal-order": "What is the date of the Tribunal's order?",
+    "council-conceded": "When did the council say it would not oppose your appeal?",
+    "mediation-agreement": "When was the mediation agreement made?",
+}
+_MATTER_LEGENDS = {
+    "order": "What did the Tribunal order the council to do?",
+    "conceded": "What was your appeal about?",
+    "agreed": "What did the council agree to do?",
+}
+_MATTER_MISSING = {
+    "order": "Select what the Tribunal ordered",
+    "conceded": "Select what your appeal was about",
+    "agreed": "Select what was agreed",
+}
+
+
+def _reveal(html: str, situation: str) -> str:
+    """Wrap a question so the page shows it only when ``situation`` is chosen (CSS, no JavaScript)."""
+    return (f'<div class="calculator__conditional" data-reveal-name="{SITUATION}" '
+            f'data-reveal-value="{_e(situation)}">{html}</div>')
+
+
+@dataclass(frozen=True)
+class _SituationDate(DateQuestion):
+    """A date asked only for one situation: read (and required) only when that one is chosen."""
+
+    situation: str = ""
+
+    def read(self, fields: web.Fields) -> date | None:
+        if web._first(fields, SITUATION) != self.situation:
+            return None
+        return super().read(fields)
+
+    def html(self, fields: web.Fields, value: Any, error: Any) -> str:
+        return _reveal(super().html(fields, value, error), self.situation)
+
+
+@dataclass(frozen=True)
+class _SituationChoice(ChoiceQuestion):
+    """What an order, concession or agreement was about: read only for its own situation."""
+
+    situation: str = ""
+
+    def read(self, fields: web.Fields) -> Any:
+        if web._first(fields, SITUATION) != self.situation:
+            return None
+        return super().read(fields)
+
+
+def _situation_options() -> tuple[tuple[str, str], ...]:
+    return tuple((s.value, s.label) for s in SITUATIONS.values())
+
+
+def _matter_options(situation: str):
+    from ..council_deadlines import MATTERS
+
+    return lambda: tuple((m, MATTERS[m].label) for m in SITUATIONS[situation].limits)
+
+
+def _questions() -> tuple[Any, ...]:
+    questions: list[Any] = [ChoiceQuestion(
+        name=SITUATION,
+        legend="What happened?",
+        hint="Choose the last thing that happened. The council's time limits run from its date.",
+        options=_situation_options,
+        missing="Select what happened",
+    )]
+    for s in SITUATIONS.values():
+        questions.append(_SituationDate(field=s.field, legend=_LEGENDS[s.value], hint=_HINTS[s.value],
+                                        label=s.date_label, situation=s.value))
+        if s.value == "annual-review":
+            questions.append(_SituationDate(
+                field="amendments-sent",
+                legend="When did the council send the proposed changes to the plan? (optional)",
+                hint="Only if it has sent them. Leave this blank if not. For example, 20 3 2026",
+                label="the proposed amendments were sent", optional=True, situation=s.value))
+        if s.matter_option:
+            questions.append(_SituationChoice(
+                name=s.matter_option, legend=_MATTER_LEGENDS[s.matter_option], hint="",
+                options=_matter_options(s.value), missing=_MATTER_MISSING[s.matter_option],
+                reveal_for=(SITUATION, s.value), situation=s.value))
+    questions += [
+        _Name(name="child-name", label="Your child's name (optional)",
+              hint="For the letter to the council. It stays on your device and is not added to the web "
+                   "address.", autocomplete="off"),
+        _Name(name="parent-name", label="Your name (optional)", hint="For the end of the letter.",
+              autocomplete="name"),
+    ]
+    return tuple(questions)
+
+
+QUESTIONS = _questions()
+
+
+@dataclass(frozen=True)
+class _Presentable:
+    """The answer, with the names for the letter (never put into the web address)."""
+
+    result: CouncilDeadlines
+    child_name: str | None
+    parent_name: str | None
+
+
+def _answer(values: dict[str, Any], today: date) -> _Presentable:
+    situation = get_situation(values[SITUATION])  # a value not offered (from a web address) is an error
+    result = council_deadlines(
+        situation.value, values[situation.field], today=today,
+        matter=values.get(situation.matter_option) if situation.matter_option else None,
+        amendments_sent=values.get("amendments-sent"),
+    )
+    return _Presentable(result, values.get("child-name"), values.get("parent-name"))
+
+
+def _query(answer: _Presentable) -> list[tuple[str, str]]:
+    """What happened, its dates and what it was about: never the names."""
+    result = answer.result
+    s = SITUATIONS[result.situation]
+    pairs = [(SITUATION, s.value), (s.field, result.happened_on.isoformat())]
+    if result.amendments_sent is not None:
+        pairs.append(("amendments-sent", result.amendments_sent.isoformat()))
+    if s.matter_option and result.matter:
+        pairs.append((s.matter_option, result.matter))
+    return pairs
+
+
+# -- the answer ---------------------------------------------------------------------------------------------
+
+def _days(n: int) -> str:
+    return web._plural(n, "day", "days")
+
+
+def _status_text(d: CouncilDeadline) -> str:
+    if d.status == DONE_ON_TIME:
+        return f"Done on {web._time(d.done_on)}, in time."
+    if d.status == DONE_LATE:
+        return f"Done on {web._time(d.done_on)}: {_e(_days(d.days_late))} late."
+    if d.status == PASSED:
+        return f"<strong>This date has passed: {_e(_days(d.days_late))} ago.</strong>"
+    if d.status == DUE_TODAY:
+        return "This is today: the last day the council is in time."
+    return f"{_e(_days(d.days_left))} from today."
+
+
+def _law(d: CouncilDeadline) -> str:
+    links = "; ".join(f'<a class="govuk-link" href="{_e(s.url)}">{_e(s.citation)}</a>' for s in d.sources)
+    text = (f'<p class="calculator-timeline__source">The law: {_e(d.law)} ({links}).</p>')
+    if d.how_sure != "checked":
+        text += f'<p class="calculator-timeline__more" data-result="{_e(d.id)}-how-sure">{_e(d.how_sure)}</p>'
+    if d.may_not_bind_if:
+        reasons = web._bullets(d.may_not_bind_if)
+        text += ('<details class="calculator__details"><summary>When this may not bind the council</summary>'
+                 f"<p>The law lets the council take longer if:</p>{reasons}"
+                 "<p>It gives no later date: the council must still act as soon as it can.</p></details>")
+    return text
+
+
+def _timeline(result: CouncilDeadlines) -> str:
+    s = SITUATIONS[result.situation]
+    entries: list[tuple[date, int, str]] = [(result.happened_on, 0, (
+        '<li class="calculator-timeline__item" data-event="happened">'
+        f'<p class="calculator-timeline__date">{web._time(result.happened_on)}</p>'
+        f'<p class="calculator-timeline__label">{_e(s.happened)}</p></li>'))]
+    if result.amendments_sent is not None:
+        entries.append((result.amendments_sent, 0, (
+            '<li class="calculator-timeline__item" data-event="amendments-sent">'
+            f'<p class="calculator-timeline__date">{web._time(result.amendments_sent)}</p>'
+            '<p class="calculator-timeline__label">The proposed amendments were sent</p></li>')))
+    for d in result.deadlines:
+        entries.append((d.by, 2, (
+            f'<li class="calculator-timeline__item" data-result="{_e(d.id)}" data-status="{_e(d.status)}" '
+            f'data-passed="{str(d.passed).lower()}" data-days-late="{d.days_late}">'
+            f'<p class="calculator-timeline__date">{web._time(d.by)}</p>'
+            f'<p class="calculator-timeline__label">{_e(d.what)}</p>'
+            f'<p class="calculator-timeline__more">{_status_text(d)}</p>{_law(d)}</li>')))
+    # Today goes after the events of the same day: a deadline due today is not yet passed.
+    entries.append((result.today, 3, (
+        '<li class="calculator-timeline__item calculator-timeline__item--today" data-event="today" '
+        'aria-current="date">'
+        f'<p class="calculator-timeline__date">{web._time(result.today)}</p>'
+        '<p class="calculator-timeline__label"><strong>Today</strong></p></li>')))
+    entries.sort(key=lambda e: (e[0], e[1]))
+    return f'<ol class="calculator-timeline" data-result="timeline">{"".join(e[2] for e in entries)}</ol>'
+
+
+def _panel(result: CouncilDeadlines, ids: Ids) -> str:
+    if result.late:
+        d = result.deadline(result.first_missed)
+        title = f"The council is late. Its time limit ended on {web._time(d.by, 'calculator-panel__date')}"
+        body = f"{d.what}. That date passed {_days(d.days_late)} ago."
+    elif result.next_due is not None:
+        d = result.deadline(result.next_due)
+        title = f"The council's next date is {web._time(d.by, 'calculator-panel__date')}"
+        body = f"{d.what}. " + ("That is today." if d.status == DUE_TODAY else f"That is {_days(d.days_left)} "
+                                                                                 "from today.")
+    else:
+        title = "The council was in time"
+        body = "It did what was due within the time limits you told us about."
+    return (f'<div class="calculator-panel" data-result="headline" data-passed="{str(result.late).lower()}">'
+            f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">{title}</h3>'
+            f'<p class="calculator-panel__body">{_e(body)}</p></div>')
+
+
+def _letter(answer: _Presentable) -> str:
+    letter = council_letter(answer.result, child_name=answer.child_name, parent_name=answer.parent_name)
+    if not letter.needed:
+        return ""
+    body = (
+        '<div class="adviser-email" data-result="letter">'
+        '<p class="adviser-email__subject-line"><strong>Subject:</strong> '
+        f'<span id="{SUBJECT_ID}" data-result="letter-subject">{_e(letter.subject)}</span></p>'
+        f"{_copy_button(SUBJECT_ID, 'subject')}"
+        f'<div class="adviser-email__body" id="{BODY_ID}" data-result="letter-body" role="region" '
+        f'aria-label="The letter" style="white-space: pre-wrap; border: 1px solid #b1b4b6; padding: 0.75em; '
+        f'margin: 0 0 1em">{_e(letter.body)}</div>'
+        f"{_copy_button(BODY_ID, 'letter')}"
+        f'<p><a class="govuk-link" href="{_e(mailto(letter.subject, letter.body))}" data-action="mailto">'
+        "Open the letter in your email app</a>. Add the council's SEN team email address.</p>"
+        f"{web._bullets(letter.notes)}"
+        "</div>"
+    )
+    return web._section("Your letter to the council", body, data="letter")
+
+
+def _calendar(result: CouncilDeadlines) -> tuple[str, str, str] | None:
+    events = [
+        Event(on=d.by, summary=f"Council's time limit: {d.what}",
+              description=(f"The law: {d.law}. If nothing has come by the end of this day, the council is late. "
+                           f"Worked out on {long_date(result.today)} by the SEND Appeal Guide for England."),
+              remind_days_before=0, reminder=f"The council's time limit ends today: {d.what}")
+        for d in result.deadlines if not d.passed and d.done_on is None
+    ]
+    if result.late and result.if_late and result.if_late[0].on is not None:
+        events.append(Event(on=result.if_late[0].on, summary="The council's reply to your letter is due",
+                            description="If it has not replied, make a formal complaint.",
+                            remind_days_before=0, reminder="The council's reply to your letter is due today"))
+    if not events:
+        return None
+    return CALENDAR_FILE, data_url(calendar_file(events, now=result.today)), "Add these dates to your calendar"
+
+
+def _present(answer: _Presentable, ids: Ids) -> str:
+    result = answer.result
+    parts = [_panel(result, ids)]
+    parts.append(web._section("Your timeline", _timeline(result), data="timeline"))
+    if result.late:
+        parts.append(web._section("What to do now", web._steps(result.if_late, "calculator__steps"),
+                                  data="late"))
+        parts.append(_letter(answer))
+    s = SITUATIONS[result.situation]
+    rows = [("What happened", _e(s.label), f"#{SITUATION}-{s.value}", "what happened"),
+            (s.happened, web._time(result.happened_on), f"#{s.field}-day", f"the date {s.date_label}")]
+    if result.matter_label:
+        rows.append((_MATTER_LEGENDS[s.matter_option], _e(result.matter_label),
+                     f"#{s.matter_option}-{result.matter}", "what it was about"))
+    if s.value == "annual-review":
+        sent = web._time(result.amendments_sent) if result.amendments_sent else _e("Not given")
+        rows.append(("Proposed amendments sent", sent, "#amendments-sent-day",
+                     "the date the proposed amendments were sent"))
+    parts.append(web._section("Your answers", web._summary_list(rows), data="answers"))
+    parts.append(web._section("How we worked it out", web._steps(result.steps), data="steps"))
+    parts.append(web._section("Things to know", web._bullets(result.notes), data="notes"))
+    parts.append(web._section("Sources", web._sources_block(result.sources), data="sources"))
+    parts.append(web._next_steps([
+        (PHASE_TRANSFER_LINK, "Moving school or college? Work out the phase transfer date"),
+        web.HELP_LINK,
+    ]))
+    parts.append(web._actions(_calendar(result)))
+    return "".join(parts)
+
+
+#: The registry entry for :data:`sendrules.web.CALCULATORS`.
+CALCULATOR = web.Calculator(
+    name=NAME,
+    title="Is the council late?",
+    button="Work out the council's dates",
+    questions=QUESTIONS,
+    answer=_answer,
+    present=_present,
+    query=_query,
+    by_hand=("#work-it-out-yourself", "work the dates out by hand"),
+    rehearsal=({SITUATION: ["request"], **web.date_fields("request-received", date(2025, 1, 6))},
+               date(2025, 3, 1)),
+)
+
+
+#: The view's entry points, as "Adding a calculator" in the decision record describes.
+form_html = CALCULATOR.form_html
+render = CALCULATOR.render
