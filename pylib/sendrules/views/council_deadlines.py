@@ -42,7 +42,7 @@ from ..council_deadlines import (
 )
 from ..forms import long_date
 from ..ics import Event, calendar_file, data_url
-from ..web import PAGE_LINKS, ChoiceQuestion, DateQuestion, Ids, _e
+from ..web import ChoiceQuestion, DateQuestion, Ids, _e
 from .adviser_email import _copy_button, _Name, mailto
 
 __all__ = ["CALCULATOR", "NAME", "PRIVATE_FIELDS", "QUESTIONS", "form_html", "render"]
@@ -61,7 +61,8 @@ _HINTS = {
     "annual-review": "For example, 4 3 2026",
     "tribunal-order": "Use the date on the order, not the day you received it. For example, 2 10 2026",
     "council-conceded": "The day the council told the Tribunal. If you only know when you heard, use that "
-                        "date, but the council's real deadline may be a little earlier. For example, 1 8 2026",
+                        "date, but the council's real deadline may be a little earlier. "
+                        "For example, 1 8 2026",
     "mediation-agreement": "The date the agreement was written down. For example, 4 11 2026",
 }
 _LEGENDS = {
@@ -259,8 +260,8 @@ def _panel(result: CouncilDeadlines, ids: Ids) -> str:
     elif result.next_due is not None:
         d = result.deadline(result.next_due)
         title = f"The council's next date is {web._time(d.by, 'calculator-panel__date')}"
-        body = f"{d.what}. " + ("That is today." if d.status == DUE_TODAY else f"That is {_days(d.days_left)} "
-                                                                                 "from today.")
+        when = "today" if d.status == DUE_TODAY else f"{_days(d.days_left)} from today"
+        body = f"{d.what}. That is {when}."
     else:
         title = "The council was in time"
         body = "It did what was due within the time limits you told us about."
@@ -293,8 +294,9 @@ def _letter(answer: _Presentable) -> str:
 def _calendar(result: CouncilDeadlines) -> tuple[str, str, str] | None:
     events = [
         Event(on=d.by, summary=f"Council's time limit: {d.what}",
-              description=(f"The law: {d.law}. If nothing has come by the end of this day, the council is late. "
-                           f"Worked out on {long_date(result.today)} by the SEND Appeal Guide for England."),
+              description=(f"The law: {d.law}. If nothing has come by the end of this day, the council "
+                           f"is late. Worked out on {long_date(result.today)} by the SEND Appeal Guide for "
+                           "England."),
               remind_days_before=0, reminder=f"The council's time limit ends today: {d.what}")
         for d in result.deadlines if not d.passed and d.done_on is None
     ]
@@ -304,7 +306,8 @@ def _calendar(result: CouncilDeadlines) -> tuple[str, str, str] | None:
                             remind_days_before=0, reminder="The council's reply to your letter is due today"))
     if not events:
         return None
-    return CALENDAR_FILE, data_url(calendar_file(events, now=result.today)), "Add these dates to your calendar"
+    text = calendar_file(events, now=result.today)
+    return CALENDAR_FILE, data_url(text), "Add these dates to your calendar"
 
 
 def _present(answer: _Presentable, ids: Ids) -> str:
