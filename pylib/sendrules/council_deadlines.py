@@ -55,6 +55,7 @@ __all__ = [
     "council_deadlines",
     "council_letter",
     "get_situation",
+    "where_today",
 ]
 
 #: The SEND Regulations 2014 came into force on 1 September 2014; we do not work out older limits.
@@ -383,7 +384,8 @@ def _or(items: tuple[str, ...]) -> str:
     return items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; or " + items[-1]
 
 
-def _where_today(item: CouncilDeadline) -> str:
+def where_today(item: CouncilDeadline) -> str:
+    """Where today stands against one deadline, in a sentence (done, passed, today, to come)."""
     if item.status == DONE_ON_TIME:
         return f"The council did this on {long_date(item.done_on)}, in time."
     if item.status == DONE_LATE:
@@ -391,7 +393,7 @@ def _where_today(item: CouncilDeadline) -> str:
     if item.status == PASSED:
         return f"That day has passed: {_days(item.days_late)} ago."
     if item.status == DUE_TODAY:
-        return "That is today."
+        return "That is today: the last day the council is in time."
     return f"That is {_days(item.days_left)} from today."
 
 
@@ -475,7 +477,7 @@ def council_deadlines(
         if start is amendments_sent:
             steps.append(Step(f"The proposed amendments were sent on {long_date(start)}.", start,
                               limit.source_ids[0]))
-        steps.append(Step(f"{item.what}. The law says {limit.law}: by {long_date(by)}. {_where_today(item)}",
+        steps.append(Step(f"{item.what}. The law says {limit.law}: by {long_date(by)}. {where_today(item)}",
                           by, limit.source_ids[0]))
 
     deadlines.sort(key=lambda d: d.by)
@@ -693,7 +695,7 @@ def run_cli(args):
                                matter=getattr(args, s.matter_option) if s.matter_option else None)
     headline = [f"The council's time limits (today is {long_date(today)}):"]
     for d in result.deadlines:
-        headline.append(f"  - {d.what}: by {long_date(d.by)}. {_where_today(d)}")
+        headline.append(f"  - {d.what}: by {long_date(d.by)}. {where_today(d)}")
         if d.how_sure != CHECKED:
             headline.append(f"    How sure we are: {d.how_sure}")
         if d.may_not_bind_if:

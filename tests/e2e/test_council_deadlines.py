@@ -9,14 +9,12 @@ needs a fresh form.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-import icalendar
 import pytest
 from playwright.sync_api import expect
 from tests.support.axe import axe_violations
-from tests.support.browser import wait_ready
+from tests.support.browser import print_and_download_calendar, wait_ready
 from tests.support.site import foreign_requests
 
 from sendrules.council_deadlines import council_deadlines
@@ -92,17 +90,7 @@ def test_request_by_keyboard_only_with_calendar_print_and_no_names_in_the_addres
     assert "Sam" not in page.url and "Alex" not in page.url
     assert axe_violations(page) == []
 
-    page.evaluate("window.__printed = 0; window.print = () => { window.__printed += 1; }")
-    root.locator('button[data-action="print"]').click()
-    page.wait_for_function("window.__printed >= 1")
-
-    with page.expect_download() as info:
-        root.locator('a[data-action="calendar"]').click()
-    download = info.value
-    assert download.suggested_filename == "council-deadlines.ics"
-    target = tmp_path / download.suggested_filename
-    download.save_as(target)
-    cal = icalendar.Calendar.from_ical(Path(target).read_bytes())
+    cal = print_and_download_calendar(root, tmp_path, "council-deadlines.ics")
     events = list(cal.walk("VEVENT"))
     assert sorted(e.decoded("DTSTART") for e in events) == [d.by for d in rules.deadlines]
     assert all("Council's time limit" in str(e["SUMMARY"]) for e in events)

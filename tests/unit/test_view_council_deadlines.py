@@ -114,7 +114,7 @@ def test_timeline_puts_today_among_the_dates_and_marks_what_has_passed():
     html = out["html"]
     assert re.search(r'data-result="decide-to-assess" data-status="passed" data-passed="true" '
                      r'data-days-late="13"', html)
-    assert "This date has passed: 13 days ago." in html
+    assert "That day has passed: 13 days ago." in html
     assert 'data-result="no-plan-decision" data-status="to-come" data-passed="false"' in html
     assert 'aria-current="date"' in html
 
@@ -123,7 +123,7 @@ def test_a_deadline_due_today_comes_before_today_and_is_not_passed():
     out = submit("request", date(2026, 1, 5), today=date(2026, 2, 16))
     page = parse(out["html"])
     assert page.events[:3] == ["happened", "decide-to-assess", "today"]
-    assert "This is today: the last day the council is in time." in out["html"]
+    assert "That is today: the last day the council is in time." in out["html"]
     assert 'data-result="headline" data-passed="false"' in out["html"]
 
 

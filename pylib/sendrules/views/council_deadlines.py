@@ -29,8 +29,6 @@ from typing import Any
 
 from .. import web
 from ..council_deadlines import (
-    DONE_LATE,
-    DONE_ON_TIME,
     DUE_TODAY,
     PASSED,
     SITUATIONS,
@@ -39,6 +37,7 @@ from ..council_deadlines import (
     council_deadlines,
     council_letter,
     get_situation,
+    where_today,
 )
 from ..forms import long_date
 from ..ics import Event, calendar_file, data_url
@@ -200,15 +199,8 @@ def _days(n: int) -> str:
 
 
 def _status_text(d: CouncilDeadline) -> str:
-    if d.status == DONE_ON_TIME:
-        return f"Done on {web._time(d.done_on)}, in time."
-    if d.status == DONE_LATE:
-        return f"Done on {web._time(d.done_on)}: {_e(_days(d.days_late))} late."
-    if d.status == PASSED:
-        return f"<strong>This date has passed: {_e(_days(d.days_late))} ago.</strong>"
-    if d.status == DUE_TODAY:
-        return "This is today: the last day the council is in time."
-    return f"{_e(_days(d.days_left))} from today."
+    text = _e(where_today(d))
+    return f"<strong>{text}</strong>" if d.status == PASSED else text
 
 
 def _law(d: CouncilDeadline) -> str:
