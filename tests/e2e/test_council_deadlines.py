@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from playwright.sync_api import expect
 from tests.support.axe import axe_violations
-from tests.support.browser import print_and_download_calendar, wait_ready
+from tests.support.browser import fresh, print_and_download_calendar, type_date, wait_ready
 from tests.support.site import foreign_requests
 
 from sendrules.council_deadlines import council_deadlines
@@ -33,19 +33,6 @@ def page(session):
     assert foreign_requests(session["requests"]) == []
 
 
-def fresh(page):
-    page.goto(PAGE)
-    root = page.locator(ROOT)
-    wait_ready(root)
-    return root
-
-
-def type_date(page, day, month, year):
-    for part in (day, month, year):
-        page.keyboard.type(part)
-        page.keyboard.press("Tab")
-
-
 def press_the_button(page):
     """Tab forward to the calculator's button and press Enter, as a keyboard user would."""
     for _ in range(10):
@@ -61,7 +48,7 @@ def query(page) -> dict[str, str]:
 
 
 def test_request_by_keyboard_only_with_calendar_print_and_no_names_in_the_address(page, tmp_path):
-    root = fresh(page)
+    root = fresh(page, PAGE, ROOT)
     expect(page.locator("#request-received-day")).to_be_hidden()
     page.focus("#situation-request")
     page.keyboard.press("Space")
@@ -97,7 +84,7 @@ def test_request_by_keyboard_only_with_calendar_print_and_no_names_in_the_addres
 
 
 def test_late_annual_review_by_keyboard_gives_the_steps_and_the_letter(page):
-    root = fresh(page)
+    root = fresh(page, PAGE, ROOT)
     page.focus("#situation-request")
     page.keyboard.press("ArrowDown")
     expect(page.locator("#situation-annual-review")).to_be_checked()
@@ -126,7 +113,7 @@ def test_late_annual_review_by_keyboard_gives_the_steps_and_the_letter(page):
 
 
 def test_errors_by_keyboard_link_to_the_question_and_keep_it_visible(page):
-    root = fresh(page)
+    root = fresh(page, PAGE, ROOT)
     page.focus("#situation-request")
     press_the_button(page)
     summary = page.locator("#council-deadlines-error-summary")

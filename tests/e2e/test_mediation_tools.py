@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from playwright.sync_api import expect
 from tests.support.axe import AXE_SCRIPT, WCAG_TAGS
-from tests.support.browser import print_and_download_calendar, wait_ready
+from tests.support.browser import fresh, print_and_download_calendar, type_date, wait_ready
 from tests.support.site import foreign_requests
 
 from sendrules.mediation import mediation_timeline
@@ -33,20 +33,6 @@ def page(session):
     yield session["page"]
     assert session["errors"] == [], "uncaught errors in the page:\n" + "\n".join(session["errors"])
     assert foreign_requests(session["requests"]) == []
-
-
-def fresh(page, path, selector):
-    """Load ``path`` afresh (no answer, no query) and wait until its calculator is ready."""
-    page.goto(path)
-    root = page.locator(selector)
-    wait_ready(root)
-    return root
-
-
-def type_date(page, day, month, year):
-    for part in (day, month, year):
-        page.keyboard.type(part)
-        page.keyboard.press("Tab")
 
 
 def axe_violations_in(root) -> list[str]:

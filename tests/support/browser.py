@@ -76,3 +76,18 @@ def print_and_download_calendar(root, tmp_path, filename: str):
     target = tmp_path / filename
     download.save_as(target)
     return icalendar.Calendar.from_ical(target.read_bytes())
+
+
+def fresh(page, path: str, selector: str):
+    """Load ``path`` afresh (no answer, no query) and wait until its calculator is ready."""
+    page.goto(path)
+    root = page.locator(selector)
+    wait_ready(root)
+    return root
+
+
+def type_date(page, day: str, month: str, year: str) -> None:
+    """Type a date into the focused GOV.UK date input's 3 boxes, pressing Tab after each."""
+    for part in (day, month, year):
+        page.keyboard.type(part)
+        page.keyboard.press("Tab")
