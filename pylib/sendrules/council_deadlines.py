@@ -83,7 +83,10 @@ _BELIEVED_44_45 = (
 
 #: Why a limit may not bind the council, by the provision that says so.
 _EXCEPTIONS: dict[str, tuple[str, ...]] = {
-    # Regulation 5(4), 10(4), and 13(3) (which applies 10(4)(a) to (d)): read.
+    # Regulation 5(4): read as far as a school or post-16 institution closing.
+    "reg-5-4": (_CLOSURE.replace("school, college or early years setting", "school or college"), _PERSONAL,
+                _AWAY),
+    # Regulation 10(4), and 13(3), which applies 10(4)(a) to (d): read.
     "reg-10-4": (_CLOSURE, _PERSONAL, _AWAY),
     # Regulation 44(1) (read) lets the order set its own time; its paragraph (3) was not read.
     "reg-44": ("the Tribunal's order set a different time (then that time counts)", *_BELIEVED_44_45),
@@ -225,7 +228,7 @@ class Situation:
 _REQUEST_LIMITS = (
     Limit("decide-to-assess", 6, "Tell you whether it will carry out an EHC needs assessment",
           "as soon as practicable, and within 6 weeks of receiving the request", ("send-regs-r5",),
-          CHECKED, "reg-10-4"),
+          CHECKED, "reg-5-4"),
     Limit("no-plan-decision", 16,
           "If, after the assessment, it decides not to make an EHC plan: tell you, with its reasons",
           "within 16 weeks of receiving the request", ("send-regs-r10",), CHECKED, "reg-10-4"),

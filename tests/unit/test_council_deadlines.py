@@ -79,6 +79,8 @@ def test_request_limits_cite_regulations_5_10_and_13_and_the_exceptions():
     cited = {d.id: [s.id for s in d.sources] for d in answer.deadlines}
     assert cited == {"decide-to-assess": ["send-regs-r5"], "no-plan-decision": ["send-regs-r10"],
                      "final-plan": ["send-regs-r13"]}
+    assert "early years" not in " ".join(answer.deadline("decide-to-assess").may_not_bind_if)
+    assert "early years" in " ".join(answer.deadline("final-plan").may_not_bind_if)
     for d in answer.deadlines:
         assert d.how_sure == CHECKED
         assert len(d.may_not_bind_if) == 3
