@@ -12,9 +12,10 @@ import icalendar
 import pytest
 from tests.support.html import Page
 
-from sendrules import web
 from sendrules.council_deadlines import SITUATIONS, council_deadlines
-from sendrules.views import council_deadlines as view
+from sendrules.web.council_deadlines import BODY_ID, SUBJECT_ID
+from sendrules.web.council_deadlines import CALCULATOR as view
+from sendrules.web.questions import date_fields
 
 TODAY = date(2026, 11, 30)
 PAYLOAD = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
@@ -60,10 +61,10 @@ def submit(situation="request", when=None, *, today=TODAY, **extra):
     if situation is not None:
         fields["situation"] = [situation]
     if when is not None:
-        fields.update(web.date_fields(SITUATIONS[situation].field, when))
+        fields.update(date_fields(SITUATIONS[situation].field, when))
     for key, value in extra.items():
         key = key.replace("_", "-")
-        fields.update(web.date_fields(key, value) if isinstance(value, date) else {key: [value]})
+        fields.update(date_fields(key, value) if isinstance(value, date) else {key: [value]})
     return view.render(fields, today)
 
 
@@ -142,8 +143,8 @@ def test_late_answer_has_the_next_steps_and_a_letter_with_the_names_escaped():
     html = out["html"]
     assert "<script>alert" not in html and "<img src=x" not in html
     page = parse(html)
-    assert set(page.copy_targets) == {view.SUBJECT_ID, view.BODY_ID}
-    assert view.BODY_ID in page.ids and view.SUBJECT_ID in page.ids
+    assert set(page.copy_targets) == {SUBJECT_ID, BODY_ID}
+    assert BODY_ID in page.ids and SUBJECT_ID in page.ids
     text = unescape(html)
     for words in ("Write to the council", "formal complaint", "Local Government and Social Care Ombudsman",
                   "pre-action letter", "IPSEA"):
@@ -210,14 +211,14 @@ def test_answers_for_another_situation_are_ignored():
         ({"situation": ["request"], "request-received-day": ["30"], "request-received-month": ["2"],
           "request-received-year": ["2026"]},
          [("request-received-day", "The date the council received the request must be a real date")]),
-        ({"situation": ["request"], **web.date_fields("request-received", date(2026, 12, 1))},
+        ({"situation": ["request"], **date_fields("request-received", date(2026, 12, 1))},
          [("request-received-day",
            "The date the council received the request must be today or in the past")]),
-        ({"situation": ["annual-review"], **web.date_fields("review-meeting", date(2026, 3, 4)),
-          **web.date_fields("amendments-sent", date(2026, 3, 1))},
+        ({"situation": ["annual-review"], **date_fields("review-meeting", date(2026, 3, 4)),
+          **date_fields("amendments-sent", date(2026, 3, 1))},
          [("amendments-sent-day", "The date the proposed amendments were sent must be the same as or "
                                   "after the date of the annual review meeting")]),
-        ({"situation": ["tribunal-order"], **web.date_fields("tribunal-order", date(2026, 10, 2))},
+        ({"situation": ["tribunal-order"], **date_fields("tribunal-order", date(2026, 10, 2))},
          [("order-assess", "Select what the Tribunal ordered")]),
         ({"situation": ["mediation-agreement"]},
          [("mediation-agreement-day", "Enter the date of the mediation agreement"),
@@ -240,14 +241,14 @@ def test_errors_follow_the_govuk_pattern_and_link_to_the_question(fields, expect
 
 
 def test_a_question_with_an_error_is_marked_for_the_reveal_css():
-    out = view.render({"situation": ["annual-review"], **web.date_fields("review-meeting", date(2026, 3, 4)),
-                       **web.date_fields("amendments-sent", date(2026, 3, 1))}, TODAY)
+    out = view.render({"situation": ["annual-review"], **date_fields("review-meeting", date(2026, 3, 4)),
+                       **date_fields("amendments-sent", date(2026, 3, 1))}, TODAY)
     wrapper = out["html"].split('data-reveal-value="annual-review">', 2)[2]
     assert wrapper.startswith('<div class="govuk-form-group govuk-form-group--error" '
                               'data-question="amendments-sent">')
 
 
 def test_the_rehearsal_gives_an_answer():
-    fields, today = view.CALCULATOR.rehearsal
+    fields, today = view.rehearsal
     out = view.render(fields, today)
     assert not out["title_error"] and 'data-result="decide-to-assess"' in out["html"]

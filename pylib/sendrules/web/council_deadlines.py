@@ -1,10 +1,10 @@
 """The "Is the council late?" calculator on the council-deadlines page.
 
 Presentation only: every date, status, reason, source and word of the letter comes from
-:mod:`sendrules.council_deadlines`. The form, error summary, status messages, steps, sources
-list, summary list, actions (calendar file and print) are the shared pieces of
-:mod:`sendrules.web`; the copy buttons, ``mailto:`` link and name boxes are the adviser
-email's (:mod:`sendrules.views.adviser_email`); the calendar file comes from :mod:`sendrules.ics`.
+:mod:`sendrules.council_deadlines`. The questions are the framework's
+(:mod:`sendrules.web.questions`); the answer is built from :mod:`sendrules.web.pieces`
+(sections, summary list, steps, the copy box with its ``mailto:`` link, the closing block with
+the calendar file and print); the calendar file comes from :mod:`sendrules.ics`.
 
 Questions, GOV.UK style: what happened (radios ``situation``, the rules' situations), then,
 revealed for the answer chosen (by CSS, so it works without JavaScript), its date:
@@ -18,7 +18,7 @@ The answer shows every deadline as ``[data-result="<id>"] time[datetime]`` in a 
 today marked, whether each has passed and by how many days, the law behind it and how sure we
 are; when the council is late, what to do next and a ready-to-copy letter.
 
-:data:`CALCULATOR` is the entry for the registry in :mod:`sendrules.web`.
+:data:`CALCULATOR` is the calculator, loaded by name through :data:`sendrules.web.MODULES`.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .. import web
+from ..adviser_email import MAX_NAME_LENGTH
 from ..council_deadlines import (
     DUE_TODAY,
+    MATTERS,
     PASSED,
     SITUATIONS,
     CouncilDeadline,
@@ -41,10 +42,11 @@ from ..council_deadlines import (
 )
 from ..forms import long_date
 from ..ics import Event, calendar_file, data_url
-from ..web import ChoiceQuestion, DateQuestion, Ids, _e
-from .adviser_email import _copy_button, _Name, mailto
+from .framework import Calculator, Ids
+from .pieces import bullet_list, closing, copy_box, escape, plural, section, step_list, summary_list, time_tag
+from .questions import ChoiceQuestion, DateQuestion, Fields, TextQuestion, date_fields, first
 
-__all__ = ["CALCULATOR", "NAME", "PRIVATE_FIELDS", "QUESTIONS", "form_html", "render"]
+__all__ = ["BODY_ID", "CALCULATOR", "NAME", "PRIVATE_FIELDS", "QUESTIONS", "SUBJECT_ID"]
 
 NAME = "council-deadlines"
 SITUATION = "situation"
@@ -52,7 +54,8 @@ CALENDAR_FILE = "council-deadlines.ics"
 PRIVATE_FIELDS = ("child-name", "parent-name")
 SUBJECT_ID = f"{NAME}-letter-subject"
 BODY_ID = f"{NAME}-letter-body"
-PHASE_TRANSFER_LINK = "../phase-transfer/"
+#: Phase transfer has its own fixed dates (sendrules.phase_transfer); this page section explains them.
+PHASE_TRANSFER_LINK = "../should-you-mediate/#if-your-child-is-moving-to-a-new-school-or-college"
 
 _HINTS = {
     "request": "The day the council got your request: the day you emailed it, or the day a posted letter "
@@ -86,7 +89,7 @@ _MATTER_MISSING = {
 def _reveal(html: str, situation: str) -> str:
     """Wrap a question so the page shows it only when ``situation`` is chosen (CSS, no JavaScript)."""
     return (f'<div class="calculator__conditional" data-reveal-name="{SITUATION}" '
-            f'data-reveal-value="{_e(situation)}">{html}</div>')
+            f'data-reveal-value="{escape(situation)}">{html}</div>')
 
 
 @dataclass(frozen=True)
@@ -95,12 +98,12 @@ class _SituationDate(DateQuestion):
 
     situation: str = ""
 
-    def read(self, fields: web.Fields) -> date | None:
-        if web._first(fields, SITUATION) != self.situation:
+    def read(self, fields: Fields) -> date | None:
+        if first(fields, SITUATION) != self.situation:
             return None
         return super().read(fields)
 
-    def html(self, fields: web.Fields, value: Any, error: Any) -> str:
+    def html(self, fields: Fields, value: Any, error: Any) -> str:
         return _reveal(super().html(fields, value, error), self.situation)
 
 
@@ -110,8 +113,8 @@ class _SituationChoice(ChoiceQuestion):
 
     situation: str = ""
 
-    def read(self, fields: web.Fields) -> Any:
-        if web._first(fields, SITUATION) != self.situation:
+    def read(self, fields: Fields) -> Any:
+        if first(fields, SITUATION) != self.situation:
             return None
         return super().read(fields)
 
@@ -121,8 +124,6 @@ def _situation_options() -> tuple[tuple[str, str], ...]:
 
 
 def _matter_options(situation: str):
-    from ..council_deadlines import MATTERS
-
     return lambda: tuple((m, MATTERS[m].label) for m in SITUATIONS[situation].limits)
 
 
@@ -149,11 +150,11 @@ def _questions() -> tuple[Any, ...]:
                 options=_matter_options(s.value), missing=_MATTER_MISSING[s.matter_option],
                 reveal_for=(SITUATION, s.value), situation=s.value))
     questions += [
-        _Name(name="child-name", label="Your child's name (optional)",
-              hint="For the letter to the council. It stays on your device and is not added to the web "
-                   "address.", autocomplete="off"),
-        _Name(name="parent-name", label="Your name (optional)", hint="For the end of the letter.",
-              autocomplete="name"),
+        TextQuestion(name="child-name", label="Your child's name (optional)",
+                     hint="For the letter to the council. It stays on your device and is not added to "
+                          "the web address.", autocomplete="off", maxlength=MAX_NAME_LENGTH),
+        TextQuestion(name="parent-name", label="Your name (optional)", hint="For the end of the letter.",
+                     autocomplete="name", maxlength=MAX_NAME_LENGTH),
     ]
     return tuple(questions)
 
@@ -195,21 +196,23 @@ def _query(answer: _Presentable) -> list[tuple[str, str]]:
 # -- the answer ---------------------------------------------------------------------------------------------
 
 def _days(n: int) -> str:
-    return web._plural(n, "day", "days")
+    return plural(n, "day", "days")
 
 
 def _status_text(d: CouncilDeadline) -> str:
-    text = _e(where_today(d))
+    text = escape(where_today(d))
     return f"<strong>{text}</strong>" if d.status == PASSED else text
 
 
 def _law(d: CouncilDeadline) -> str:
-    links = "; ".join(f'<a class="govuk-link" href="{_e(s.url)}">{_e(s.citation)}</a>' for s in d.sources)
-    text = (f'<p class="calculator-timeline__source">The law: {_e(d.law)} ({links}).</p>')
+    links = "; ".join(f'<a class="govuk-link" href="{escape(s.url)}">{escape(s.citation)}</a>'
+                      for s in d.sources)
+    text = (f'<p class="calculator-timeline__source">The law: {escape(d.law)} ({links}).</p>')
     if d.how_sure != "checked":
-        text += f'<p class="calculator-timeline__more" data-result="{_e(d.id)}-how-sure">{_e(d.how_sure)}</p>'
+        text += (f'<p class="calculator-timeline__more" data-result="{escape(d.id)}-how-sure">'
+                 f"{escape(d.how_sure)}</p>")
     if d.may_not_bind_if:
-        reasons = web._bullets(d.may_not_bind_if)
+        reasons = bullet_list(d.may_not_bind_if)
         text += ('<details class="calculator__details"><summary>When this may not bind the council</summary>'
                  f"<p>The law lets the council take longer if:</p>{reasons}"
                  "<p>It gives no later date: the council must still act as soon as it can.</p></details>")
@@ -220,25 +223,26 @@ def _timeline(result: CouncilDeadlines) -> str:
     s = SITUATIONS[result.situation]
     entries: list[tuple[date, int, str]] = [(result.happened_on, 0, (
         '<li class="calculator-timeline__item" data-event="happened">'
-        f'<p class="calculator-timeline__date">{web._time(result.happened_on)}</p>'
-        f'<p class="calculator-timeline__label">{_e(s.happened)}</p></li>'))]
+        f'<p class="calculator-timeline__date">{time_tag(result.happened_on)}</p>'
+        f'<p class="calculator-timeline__label">{escape(s.happened)}</p></li>'))]
     if result.amendments_sent is not None:
         entries.append((result.amendments_sent, 0, (
             '<li class="calculator-timeline__item" data-event="amendments-sent">'
-            f'<p class="calculator-timeline__date">{web._time(result.amendments_sent)}</p>'
+            f'<p class="calculator-timeline__date">{time_tag(result.amendments_sent)}</p>'
             '<p class="calculator-timeline__label">The proposed amendments were sent</p></li>')))
     for d in result.deadlines:
         entries.append((d.by, 2, (
-            f'<li class="calculator-timeline__item" data-result="{_e(d.id)}" data-status="{_e(d.status)}" '
+            f'<li class="calculator-timeline__item" data-result="{escape(d.id)}" '
+            f'data-status="{escape(d.status)}" '
             f'data-passed="{str(d.passed).lower()}" data-days-late="{d.days_late}">'
-            f'<p class="calculator-timeline__date">{web._time(d.by)}</p>'
-            f'<p class="calculator-timeline__label">{_e(d.what)}</p>'
+            f'<p class="calculator-timeline__date">{time_tag(d.by)}</p>'
+            f'<p class="calculator-timeline__label">{escape(d.what)}</p>'
             f'<p class="calculator-timeline__more">{_status_text(d)}</p>{_law(d)}</li>')))
     # Today goes after the events of the same day: a deadline due today is not yet passed.
     entries.append((result.today, 3, (
         '<li class="calculator-timeline__item calculator-timeline__item--today" data-event="today" '
         'aria-current="date">'
-        f'<p class="calculator-timeline__date">{web._time(result.today)}</p>'
+        f'<p class="calculator-timeline__date">{time_tag(result.today)}</p>'
         '<p class="calculator-timeline__label"><strong>Today</strong></p></li>')))
     entries.sort(key=lambda e: (e[0], e[1]))
     return f'<ol class="calculator-timeline" data-result="timeline">{"".join(e[2] for e in entries)}</ol>'
@@ -247,11 +251,11 @@ def _timeline(result: CouncilDeadlines) -> str:
 def _panel(result: CouncilDeadlines, ids: Ids) -> str:
     if result.late:
         d = result.deadline(result.first_missed)
-        title = f"The council is late. Its time limit ended on {web._time(d.by, 'calculator-panel__date')}"
+        title = f"The council is late. Its time limit ended on {time_tag(d.by, 'calculator-panel__date')}"
         body = f"{d.what}. That date passed {_days(d.days_late)} ago."
     elif result.next_due is not None:
         d = result.deadline(result.next_due)
-        title = f"The council's next date is {web._time(d.by, 'calculator-panel__date')}"
+        title = f"The council's next date is {time_tag(d.by, 'calculator-panel__date')}"
         when = "today" if d.status == DUE_TODAY else f"{_days(d.days_left)} from today"
         body = f"{d.what}. That is {when}."
     else:
@@ -259,28 +263,18 @@ def _panel(result: CouncilDeadlines, ids: Ids) -> str:
         body = "It did what was due within the time limits you told us about."
     return (f'<div class="calculator-panel" data-result="headline" data-passed="{str(result.late).lower()}">'
             f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">{title}</h3>'
-            f'<p class="calculator-panel__body">{_e(body)}</p></div>')
+            f'<p class="calculator-panel__body">{escape(body)}</p></div>')
 
 
 def _letter(answer: _Presentable) -> str:
     letter = council_letter(answer.result, child_name=answer.child_name, parent_name=answer.parent_name)
     if not letter.needed:
         return ""
-    body = (
-        '<div class="adviser-email" data-result="letter">'
-        '<p class="adviser-email__subject-line"><strong>Subject:</strong> '
-        f'<span id="{SUBJECT_ID}" data-result="letter-subject">{_e(letter.subject)}</span></p>'
-        f"{_copy_button(SUBJECT_ID, 'subject')}"
-        f'<div class="adviser-email__body" id="{BODY_ID}" data-result="letter-body" role="region" '
-        f'aria-label="The letter" style="white-space: pre-wrap; border: 1px solid #b1b4b6; padding: 0.75em; '
-        f'margin: 0 0 1em">{_e(letter.body)}</div>'
-        f"{_copy_button(BODY_ID, 'letter')}"
-        f'<p><a class="govuk-link" href="{_e(mailto(letter.subject, letter.body))}" data-action="mailto">'
-        "Open the letter in your email app</a>. Add the council's SEN team email address.</p>"
-        f"{web._bullets(letter.notes)}"
-        "</div>"
-    )
-    return web._section("Your letter to the council", body, data="letter")
+    body = copy_box(result="letter", subject_id=SUBJECT_ID, body_id=BODY_ID, subject=letter.subject,
+                    body=letter.body, what="letter",
+                    send_to="Add the email address of the council's SEN team.")
+    body += bullet_list(letter.notes)
+    return section("Your letter to the council", body, data="letter")
 
 
 def _calendar(result: CouncilDeadlines) -> tuple[str, str, str] | None:
@@ -305,35 +299,29 @@ def _calendar(result: CouncilDeadlines) -> tuple[str, str, str] | None:
 def _present(answer: _Presentable, ids: Ids) -> str:
     result = answer.result
     parts = [_panel(result, ids)]
-    parts.append(web._section("Your timeline", _timeline(result), data="timeline"))
+    parts.append(section("Your timeline", _timeline(result), data="timeline"))
     if result.late:
-        parts.append(web._section("What to do now", web._steps(result.if_late, "calculator__steps"),
+        parts.append(section("What to do now", step_list(result.if_late, "calculator__steps"),
                                   data="late"))
         parts.append(_letter(answer))
     s = SITUATIONS[result.situation]
-    rows = [("What happened", _e(s.label), f"#{SITUATION}-{s.value}", "what happened"),
-            (s.happened, web._time(result.happened_on), f"#{s.field}-day", f"the date {s.date_label}")]
+    rows = [("What happened", escape(s.label), f"#{SITUATION}-{s.value}", "what happened"),
+            (s.happened, time_tag(result.happened_on), f"#{s.field}-day", f"the date {s.date_label}")]
     if result.matter_label:
-        rows.append((_MATTER_LEGENDS[s.matter_option], _e(result.matter_label),
+        rows.append((_MATTER_LEGENDS[s.matter_option], escape(result.matter_label),
                      f"#{s.matter_option}-{result.matter}", "what it was about"))
     if s.value == "annual-review":
-        sent = web._time(result.amendments_sent) if result.amendments_sent else _e("Not given")
+        sent = time_tag(result.amendments_sent) if result.amendments_sent else escape("Not given")
         rows.append(("Proposed amendments sent", sent, "#amendments-sent-day",
                      "the date the proposed amendments were sent"))
-    parts.append(web._section("Your answers", web._summary_list(rows), data="answers"))
-    parts.append(web._section("How we worked it out", web._steps(result.steps), data="steps"))
-    parts.append(web._section("Things to know", web._bullets(result.notes), data="notes"))
-    parts.append(web._section("Sources", web._sources_block(result.sources), data="sources"))
-    parts.append(web._next_steps([
-        (PHASE_TRANSFER_LINK, "Moving school or college? Work out the phase transfer date"),
-        web.HELP_LINK,
-    ]))
-    parts.append(web._actions(_calendar(result)))
+    parts.append(section("Your answers", summary_list(rows), data="answers"))
+    parts.append(section("How we worked it out", step_list(result.steps), data="steps"))
+    parts.append(closing(result, [(PHASE_TRANSFER_LINK, "Moving school or college? Read about the "
+                                                        "phase transfer date")], download=_calendar(result)))
     return "".join(parts)
 
 
-#: The registry entry for :data:`sendrules.web.CALCULATORS`.
-CALCULATOR = web.Calculator(
+CALCULATOR = Calculator(
     name=NAME,
     title="Is the council late?",
     button="Work out the council's dates",
@@ -342,11 +330,7 @@ CALCULATOR = web.Calculator(
     present=_present,
     query=_query,
     by_hand=("#work-it-out-yourself", "work the dates out by hand"),
-    rehearsal=({SITUATION: ["request"], **web.date_fields("request-received", date(2025, 1, 6))},
+    rehearsal=({SITUATION: ["request"], **date_fields("request-received", date(2025, 1, 6))},
                date(2025, 3, 1)),
 )
 
-
-#: The view's entry points, as "Adding a calculator" in the decision record describes.
-form_html = CALCULATOR.form_html
-render = CALCULATOR.render
