@@ -635,7 +635,8 @@ def council_letter(answer: CouncilDeadlines, *, child_name: str | None = None,
               "advice.", "",
               "Please confirm in writing that you have received this letter.", "", "Yours sincerely,", "",
               parent or "[your name]", "[your address, email and phone number]"]
-    notes = (FILL_IN, "Send it to the council's SEN team, by email if you can, and keep a copy. "
+    notes = (FILL_IN, "Send it to the council's special educational needs (SEN) team, by email if you can, "
+             "and keep a copy. "
              f"{REPLY_WITHIN_DAYS} days is our suggestion for a reply, not a time limit set by law.")
     return CouncilLetter(True, subject, "\n".join(lines), reply_by, notes)
 

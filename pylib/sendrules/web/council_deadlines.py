@@ -272,7 +272,7 @@ def _letter(answer: _Presentable) -> str:
         return ""
     body = copy_box(result="letter", subject_id=SUBJECT_ID, body_id=BODY_ID, subject=letter.subject,
                     body=letter.body, what="letter",
-                    send_to="Add the email address of the council's SEN team.")
+                    send_to="Add the email address of the council's special educational needs (SEN) team.")
     body += bullet_list(letter.notes)
     return section("Your letter to the council", body, data="letter")
 
