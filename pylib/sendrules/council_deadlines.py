@@ -351,7 +351,7 @@ def _matter(situation: Situation, value: object) -> str:
     option = situation.matter_option
     valid = ", ".join(situation.limits)
     text = str(value).strip().lower() if value is not None else ""
-    what = {"order": "what the Tribunal ordered", "conceded": "what the appeal was about",
+    what = {"order": "what the Tribunal ordered", "conceded": "what the council agreed to do",
             "agreed": "what was agreed"}[option or "order"]
     if not text:
         raise UnknownDecisionError(f"Select {what}. Choose one of: {valid}", field=option)

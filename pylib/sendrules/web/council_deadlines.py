@@ -76,12 +76,12 @@ _LEGENDS = {
 }
 _MATTER_LEGENDS = {
     "order": "What did the Tribunal order the council to do?",
-    "conceded": "What was your appeal about?",
+    "conceded": "What did the council agree to do?",
     "agreed": "What did the council agree to do?",
 }
 _MATTER_MISSING = {
     "order": "Select what the Tribunal ordered",
-    "conceded": "Select what your appeal was about",
+    "conceded": "Select what the council agreed to do",
     "agreed": "Select what was agreed",
 }
 
