@@ -503,3 +503,15 @@ def test_bad_input_exits_2_with_one_line_saying_what_to_fix(capsys, argv, messag
 def test_help_lists_the_command(capsys):
     assert main(["--help"]) == 0
     assert "council-deadlines" in capsys.readouterr().out
+
+
+def test_mediation_agreement_periods_agree_with_the_mediation_module():
+    """The mediation module lists the same regulation 42 and 44 periods for its own answer; the two
+    lists must not drift apart."""
+    from sendrules.mediation import MEDIATION_AGREEMENT_DUTIES
+
+    theirs = sorted(d.weeks for d in MEDIATION_AGREEMENT_DUTIES if d.who.startswith("local authority"))
+    agreed = SITUATIONS["mediation-agreement"].limits
+    ours = sorted(limit.weeks for matter in ("assess", "make-plan", "amend-plan", "name-school", "other")
+                  for limit in agreed[matter])
+    assert ours == theirs == [2, 2, 2, 5, 5, 10, 11, 14]
