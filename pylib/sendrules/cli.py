@@ -290,6 +290,9 @@ COMMANDS += [
             _from_module("phase_transfer", "add_cli_arguments"), _from_module("phase_transfer", "run_cli")),
     Command("offer-check", "check the wording of proposed provision (read from standard input)",
             _from_module("offer_check", "add_cli_arguments"), _from_module("offer_check", "run_cli")),
+    Command("council-deadlines", "the council's own time limits, and what to do if it is late",
+            _from_module("council_deadlines", "add_cli_arguments"),
+            _from_module("council_deadlines", "run_cli")),
 ]
 
 

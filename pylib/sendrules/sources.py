@@ -140,6 +140,56 @@ _ALL = (
            "How much detail a plan needs; words like 'support' or 'opportunities' on their own rarely do."),
 )
 
+# -- The council's own time limits (sendrules.council_deadlines) ---------------------------------
+# Provisions cited here were read in the legislation (law note, section 5 and its verification of
+# 30 November 2026), except where the summary says "believed": then the whole regulation is cited
+# and a guidance page that states the rule is cited beside it.
+_ALL += (
+    Source("send-regs-r5", SEND_REGS, "regulation 5(1) and (4)", f"{LEGISLATION}/uksi/2014/1530/regulation/5",
+           "Decide whether to carry out an EHC needs assessment within 6 weeks of receiving the request; "
+           "when the council need not keep to this."),
+    Source("send-regs-r10", SEND_REGS, "regulation 10(1) and (4)",
+           f"{LEGISLATION}/uksi/2014/1530/regulation/10",
+           "After an assessment, say within 16 weeks of the request if no EHC plan will be made; "
+           "when the council need not keep to this."),
+    Source("send-regs-r13", SEND_REGS, "regulation 13(1) to (3)",
+           f"{LEGISLATION}/uksi/2014/1530/regulation/13",
+           "At least 15 days to comment on the draft plan; the final EHC plan within 20 weeks of the "
+           "request, with the regulation 10(4) exceptions."),
+    Source("send-regs-r20", SEND_REGS, "regulation 20", f"{LEGISLATION}/uksi/2014/1530/regulation/20",
+           "After an annual review meeting, decide within 4 weeks whether to keep, amend or end the plan "
+           "(believed to be paragraph (10))."),
+    Source("send-regs-r22", SEND_REGS, "regulation 22", f"{LEGISLATION}/uksi/2014/1530/regulation/22",
+           "Amending a plan: at least 15 days to comment, then the amended plan within 8 weeks of sending "
+           "the proposed amendments."),
+    Source("devon-2022", "R (L, M and P) v Devon County Council [2022] EWHC 493 (Admin)",
+           "annual review timetable", "https://www.bailii.org/ew/cases/EWHC/Admin/2022/493.html",
+           "Proposed amendments within 4 weeks of the review meeting, the amended plan within 8 weeks after "
+           "that: 12 weeks in all."),
+    Source("send-regs-r44-1-2b", SEND_REGS, "regulation 44(1) and (2)(b)",
+           f"{LEGISLATION}/uksi/2014/1530/regulation/44",
+           "A Tribunal order to assess: say so within 2 weeks; a decision not to make a plan within "
+           "10 weeks; the final plan within 14 weeks."),
+    Source("send-regs-r44-2c", SEND_REGS, "regulation 44(2)(c)",
+           f"{LEGISLATION}/uksi/2014/1530/regulation/44",
+           "A Tribunal order to make a plan: the draft within 5 weeks, the final plan within 11 weeks."),
+    Source("sendiass-surrey-orders", "SEND Advice Surrey (a SENDIASS)", "If you win your appeal",
+           "https://sendadvicesurrey.org.uk/information-advice-and-resources/appeals/if-you-win-your-appeal",
+           "Guidance: 5 weeks to change Sections B or F, 2 weeks to change Section I after a Tribunal "
+           "order."),
+    Source("send-regs-r45", SEND_REGS, "regulation 45 (as substituted in 2015)",
+           f"{LEGISLATION}/uksi/2014/1530/regulation/45",
+           "The council tells the Tribunal it will not oppose an appeal: time limits run from that notice."),
+    Source("sendiass-surrey-unopposed", "SEND Advice Surrey (a SENDIASS)",
+           "Withdrawing or stopping an appeal",
+           "https://www.sendadvicesurrey.org.uk/information-advice-and-resources/appeals/withdrawingstopping-an-appeal",
+           "Guidance on unopposed appeals: the time limits, and when the council need not keep to them."),
+    Source("lgsco", "Local Government and Social Care Ombudsman", "Make a complaint",
+           "https://www.lgo.org.uk/make-a-complaint",
+           "Free, independent: looks at complaints about councils, including delay, after the council's own "
+           "complaints process."),
+)
+
 #: Ids a source used to have, and the id it has now. The mediation timescales were cited to
 #: regulation numbers we had not read in the text; they now cite the Part 2 "Mediation"
 #: crossheading. A page or caller still using an old id gets the same source.

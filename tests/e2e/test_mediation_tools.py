@@ -9,14 +9,12 @@ clock, so the dates worked out from today are stable.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-import icalendar
 import pytest
 from playwright.sync_api import expect
 from tests.support.axe import AXE_SCRIPT, WCAG_TAGS
-from tests.support.browser import wait_ready
+from tests.support.browser import fresh, print_and_download_calendar, type_date, wait_ready
 from tests.support.site import foreign_requests
 
 from sendrules.mediation import mediation_timeline
@@ -35,20 +33,6 @@ def page(session):
     yield session["page"]
     assert session["errors"] == [], "uncaught errors in the page:\n" + "\n".join(session["errors"])
     assert foreign_requests(session["requests"]) == []
-
-
-def fresh(page, path, selector):
-    """Load ``path`` afresh (no answer, no query) and wait until its calculator is ready."""
-    page.goto(path)
-    root = page.locator(selector)
-    wait_ready(root)
-    return root
-
-
-def type_date(page, day, month, year):
-    for part in (day, month, year):
-        page.keyboard.type(part)
-        page.keyboard.press("Tab")
 
 
 def axe_violations_in(root) -> list[str]:
@@ -113,17 +97,7 @@ def test_timeline_by_keyboard_with_calendar_and_print(page, tmp_path):
                            "mediation-ended": ["2026-06-03"]}
     assert axe_violations_in(root) == []
 
-    page.evaluate("window.__printed = 0; window.print = () => { window.__printed += 1; }")
-    root.locator('button[data-action="print"]').click()
-    page.wait_for_function("window.__printed >= 1")
-
-    with page.expect_download() as info:
-        root.locator('a[data-action="calendar"]').click()
-    download = info.value
-    assert download.suggested_filename == "send-mediation-dates.ics"
-    target = tmp_path / download.suggested_filename
-    download.save_as(target)
-    cal = icalendar.Calendar.from_ical(Path(target).read_bytes())
+    cal = print_and_download_calendar(root, tmp_path, "send-mediation-dates.ics")
     events = list(cal.walk("VEVENT"))
     assert sorted(e.decoded("DTSTART") for e in events) == [e.on for e in rules.events]
     assert any(list(e.walk("VALARM")) for e in events)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import icalendar
 from playwright.sync_api import expect
 
 # Pyodide starts in about 3 s here, but the machine is shared: wait generously.
@@ -59,3 +60,34 @@ def click_link_to(page, url: str) -> None:
     )
     assert marked, f"no visible link to {url} on {page.url}"
     page.locator("[data-test-link]").click()
+
+
+def print_and_download_calendar(root, tmp_path, filename: str):
+    """Press the answer's print button (window.print is stubbed and must be called), then download
+    its calendar file, check its name, and return it parsed with icalendar."""
+    page = root.page
+    page.evaluate("window.__printed = 0; window.print = () => { window.__printed += 1; }")
+    root.locator('button[data-action="print"]').click()
+    page.wait_for_function("window.__printed >= 1")
+    with page.expect_download() as info:
+        root.locator('a[data-action="calendar"]').click()
+    download = info.value
+    assert download.suggested_filename == filename
+    target = tmp_path / filename
+    download.save_as(target)
+    return icalendar.Calendar.from_ical(target.read_bytes())
+
+
+def fresh(page, path: str, selector: str):
+    """Load ``path`` afresh (no answer, no query) and wait until its calculator is ready."""
+    page.goto(path)
+    root = page.locator(selector)
+    wait_ready(root)
+    return root
+
+
+def type_date(page, day: str, month: str, year: str) -> None:
+    """Type a date into the focused GOV.UK date input's 3 boxes, pressing Tab after each."""
+    for part in (day, month, year):
+        page.keyboard.type(part)
+        page.keyboard.press("Tab")

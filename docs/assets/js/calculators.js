@@ -112,15 +112,21 @@ document.addEventListener("submit", (event) => {
   render(root, fieldsOf(new FormData(event.target, event.submitter)));
 });
 
+// GOV.UK error summary: a link to a field puts the focus in that field, not just near it. Caught
+// before Material's instant navigation sees the click: its handling of a same-page link would
+// otherwise move the focus back to the page after it had been put in the field.
 document.addEventListener("click", (event) => {
-  if (event.target.closest('[data-action="print"]')) window.print();
-  // GOV.UK error summary: a link to a field puts the focus in that field, not just near it.
   const errorLink = event.target.closest('.govuk-error-summary a[href^="#"]');
   const field = errorLink && document.getElementById(decodeURIComponent(errorLink.hash.slice(1)));
   if (field) {
     event.preventDefault();
+    event.stopPropagation();
     field.focus();
   }
+}, true);
+
+document.addEventListener("click", (event) => {
+  if (event.target.closest('[data-action="print"]')) window.print();
   const copy = event.target.closest('[data-action="copy"]');
   const source = copy && document.getElementById(copy.dataset.copyTarget);
   if (source) navigator.clipboard?.writeText(source.value ?? source.textContent);

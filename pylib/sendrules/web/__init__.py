@@ -66,6 +66,7 @@ MODULES: dict[str, str] = {
     "mediation-timeline": "mediation_timeline",
     "offer-check": "offer_check",
     "adviser-email": "adviser_email",
+    "council-deadlines": "council_deadlines",
 }
 
 #: The calculators loaded so far, by name (see :func:`load`).

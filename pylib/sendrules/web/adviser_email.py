@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from urllib.parse import quote
 
 from ..adviser_email import (
     APPELLANTS,
@@ -38,7 +37,7 @@ from ..adviser_email import (
 )
 from ..appeals import DECISIONS
 from .framework import Calculator, Ids
-from .pieces import PAGE_LINKS, closing, escape, section, step_list, summary_list, time_tag
+from .pieces import PAGE_LINKS, closing, copy_box, escape, mailto, section, step_list, summary_list, time_tag
 from .questions import (
     SECTIONS_QUESTION,
     WANTS_MEDIATION,
@@ -140,31 +139,10 @@ def _query(result: AdviserEmail) -> list[tuple[str, str]]:
     ]
 
 
-def mailto(subject: str, body: str) -> str:
-    """A ``mailto:`` link with no address (the reader adds the adviser's), lines ending CRLF (RFC 6068)."""
-    crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")
-    return f"mailto:?subject={quote(subject, safe='')}&body={quote(crlf, safe='')}"
-
-
-def _copy_button(target: str, what: str) -> str:
-    return (f'<button type="button" class="calculator__button calculator__button--secondary" '
-            f'data-action="copy" data-copy-target="{escape(target)}">Copy the {escape(what)}</button>')
-
-
 def _email(result: AdviserEmail) -> str:
-    return (
-        '<div class="adviser-email" data-result="email">'
-        '<p class="adviser-email__subject-line"><strong>Subject:</strong> '
-        f'<span id="{SUBJECT_ID}" data-result="subject">{escape(result.subject)}</span></p>'
-        f"{_copy_button(SUBJECT_ID, 'subject')}"
-        f'<div class="adviser-email__body" id="{BODY_ID}" data-result="body" role="region" '
-        f'aria-label="The email" style="white-space: pre-wrap; border: 1px solid #b1b4b6; padding: 0.75em; '
-        f'margin: 0 0 1em">{escape(result.body)}</div>'
-        f"{_copy_button(BODY_ID, 'email')}"
-        f'<p><a class="govuk-link" href="{escape(mailto(result.subject, result.body))}" data-action="mailto">'
-        "Open the email in your email app</a>. Add the adviser's email address from the council's letter.</p>"
-        "</div>"
-    )
+    return copy_box(result="email", subject_id=SUBJECT_ID, body_id=BODY_ID, subject=result.subject,
+                    body=result.body, what="email",
+                    send_to="Add the adviser's email address from the council's letter.")
 
 
 def _present(result: AdviserEmail, ids: Ids) -> str:

@@ -153,6 +153,39 @@ def next_steps(links: Iterable[tuple[str, str]]) -> str:
     return section("What to do next", f'<ul class="govuk-list govuk-list--bullet">{items}</ul>', data="next")
 
 
+def mailto(subject: str, body: str) -> str:
+    """A ``mailto:`` link with no address (the reader adds it), lines ending CRLF (RFC 6068)."""
+    from urllib.parse import quote  # not at import: importing sendrules.web stays light (see prepare)
+
+    crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")
+    return f"mailto:?subject={quote(subject, safe='')}&body={quote(crlf, safe='')}"
+
+
+def _copy_button(target: str, what: str) -> str:
+    return (f'<button type="button" class="calculator__button calculator__button--secondary" '
+            f'data-action="copy" data-copy-target="{escape(target)}">Copy the {escape(what)}</button>')
+
+
+def copy_box(*, result: str, subject_id: str, body_id: str, subject: str, body: str, what: str,
+             send_to: str) -> str:
+    """A ready-to-send message: its subject and its text, each with a "Copy" button
+    (``data-action="copy"``), and a ``mailto:`` link that opens the reader's email app.
+    ``what`` names the message ("email", "letter"); ``send_to`` says whose address to add."""
+    return (
+        f'<div class="adviser-email" data-result="{escape(result)}">'
+        '<p class="adviser-email__subject-line"><strong>Subject:</strong> '
+        f'<span id="{escape(subject_id)}" data-result="subject">{escape(subject)}</span></p>'
+        f"{_copy_button(subject_id, 'subject')}"
+        f'<div class="adviser-email__body" id="{escape(body_id)}" data-result="body" role="region" '
+        f'aria-label="The {escape(what)}" style="white-space: pre-wrap; border: 1px solid #b1b4b6; '
+        f'padding: 0.75em; margin: 0 0 1em">{escape(body)}</div>'
+        f"{_copy_button(body_id, what)}"
+        f'<p><a class="govuk-link" href="{escape(mailto(subject, body))}" data-action="mailto">'
+        f"Open the {escape(what)} in your email app</a>. {escape(send_to)}</p>"
+        "</div>"
+    )
+
+
 def actions(download: tuple[str, str, str] | None) -> str:
     """The calendar download (file name, data URL, link text) and the print button."""
     parts = []
