@@ -163,8 +163,7 @@ def _email(result: AdviserEmail) -> str:
         f'<span id="{SUBJECT_ID}" data-result="subject">{_e(result.subject)}</span></p>'
         f"{_copy_button(SUBJECT_ID, 'subject')}"
         f'<div class="adviser-email__body" id="{BODY_ID}" data-result="body" role="region" '
-        f'aria-label="The email" style="white-space: pre-wrap; border: 1px solid #b1b4b6; padding: 0.75em; '
-        f'margin: 0 0 1em">{_e(result.body)}</div>'
+        f'aria-label="The email">{_e(result.body)}</div>'
         f"{_copy_button(BODY_ID, 'email')}"
         f'<p><a class="govuk-link" href="{_e(mailto(result.subject, result.body))}" data-action="mailto">'
         "Open the email in your email app</a>. Add the adviser's email address from the council's letter.</p>"
@@ -209,11 +208,11 @@ def _present(result: AdviserEmail, ids: Ids) -> str:
         links = [(PAGE_LINKS["dd-claim"], "Work out the last day for a discrimination claim")]
     else:
         links = [
-            (f"{PAGE_LINKS['mediation-timeline']}?calculator=mediation-timeline&"
+            (f"{PAGE_LINKS['mediation-timeline']}#calculator=mediation-timeline&"
              f"told-adviser={result.today.isoformat()}&{WANTS}={'yes' if result.wants_mediation else 'no'}&"
              f"letter-sent={result.letter_sent.isoformat()}",
              "See all your mediation dates if you send the email today"),
-            (f"{PAGE_LINKS['appeal-deadline']}?calculator=appeal-deadline&"
+            (f"{PAGE_LINKS['appeal-deadline']}#calculator=appeal-deadline&"
              f"letter-sent={result.letter_sent.isoformat()}", "Work out your last day to appeal"),
         ]
     links.append(web.HELP_LINK)
