@@ -1,6 +1,6 @@
-"""Fixtures for the end-to-end tests: Debian's Chromium, the site built for and served from a
-random port on 127.0.0.1, a record of every request, and checks that fail on page errors and on
-anything the site's Content-Security-Policy blocks."""
+"""Fixtures for the end-to-end tests: Debian's Chromium, the site
+built for and served from a random port on 127.0.0.1, a record of every request, and checks that
+fail on page errors and on anything the site's Content-Security-Policy blocks."""
 
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """(site directory, base URL): the site built for the exact origin it is served from."""
+    """(site directory, Served): the site built for the exact origin it is served from."""
     site_dir = tmp_path_factory.mktemp("site")
-    with built_and_served(site_dir) as base_url:
-        yield site_dir, base_url
+    with built_and_served(site_dir) as served:
+        yield site_dir, served
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +36,13 @@ def site_dir(built_site):
 
 @pytest.fixture(scope="session")
 def base_url(built_site):
-    return built_site[1]
+    return built_site[1].url
+
+
+@pytest.fixture(scope="session")
+def server_log(built_site):
+    """Every request line the test server has received, as a web host would log it."""
+    return built_site[1].requests
 
 
 @pytest.fixture

@@ -238,7 +238,7 @@ def _present(advice: Any, ids: Ids) -> str:
         if c.link:
             href = _LINKS.get(c.link, f"../{c.link}/")
             if c.id == "appeal-clock":
-                href = f"{PAGE_LINKS['appeal-deadline']}?{advice.deadline_query}"
+                href = f"{PAGE_LINKS['appeal-deadline']}#{advice.deadline_query}"
             link = f' <a class="govuk-link" href="{_e(href)}" data-link="{_e(c.id)}">{_e(c.link_text)}</a>'
         caution_items.append(f'<li data-caution="{_e(c.id)}">{_e(c.text)}{link}</li>')
     parts.append(web._section("Whatever you decide",
@@ -247,7 +247,7 @@ def _present(advice: Any, ids: Ids) -> str:
     parts.append(web._section("How we worked it out", web._steps(advice.steps), data="steps"))
     parts.append(web._section("Things to know", web._bullets(advice.notes), data="notes"))
     parts.append(web._section("Sources", web._sources_block(advice.sources), data="sources"))
-    deadline_href = f"{PAGE_LINKS['appeal-deadline']}?{advice.deadline_query}"
+    deadline_href = f"{PAGE_LINKS['appeal-deadline']}#{advice.deadline_query}"
     deadline_text = ("Work out your last day to appeal, from your letter date" if advice.letter_sent
                      else "Work out your last day to appeal")
     links = [(deadline_href, deadline_text)]
