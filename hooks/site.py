@@ -1,9 +1,14 @@
 """MkDocs hook: fill the calculator and sources placeholders, and ship the browser runtime.
 
-Pages hold two kinds of placeholder (docs/decisions/001-one-library-two-runtimes.md):
+Pages hold three kinds of placeholder (the first two: docs/decisions/001-one-library-two-runtimes.md):
 
 * ``<!-- calculator: NAME -->`` becomes ``sendrules.web.form_html(NAME)``;
-* ``<!-- sources: ID ID ... -->`` becomes ``sendrules.web.sources_html([ID, ...])``.
+* ``<!-- sources: ID ID ... -->`` becomes ``sendrules.web.sources_html([ID, ...])``;
+* ``{{ repository }}`` becomes ``extra.repository`` ("owner/name"), which also gives the site's
+  default address.
+
+Every built page also gets the site's Content-Security-Policy
+(docs/decisions/003-content-security-policy.md).
 
 After the build, the runtime the calculators need is copied into the built site (never into
 docs/): PyScript's core, the Pyodide runtime files, and one zip of the Python the worker runs:
@@ -100,6 +105,8 @@ INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</scrip
 SCRIPT_TYPES = ("", "module", "text/javascript")  # types a browser runs; JSON blocks are data
 CHARSET = re.compile(r"<meta charset=\"utf-8\">", re.IGNORECASE)
 
+REPOSITORY = "{{ repository }}"
+
 SETUP_HINT = "Run `make build` (or `make serve`), which installs it first."
 
 
@@ -113,6 +120,27 @@ def _web():
             "exist, so the placeholder cannot be filled in."
         )
     return importlib.import_module("sendrules.web")
+
+
+def on_config(config):
+    """The site's address: SITE_URL when set (the tests, the publishing workflow), otherwise the
+    GitHub Pages address of ``extra.repository``, the one setting for where the project lives."""
+    owner, name = _repository(config)
+    config["site_url"] = os.environ.get("SITE_URL") or f"https://{owner}.github.io/{name}/"
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Fill REPOSITORY (``{{ repository }}``, "owner/name") in a page, such as the link to our issues."""
+    return markdown.replace(REPOSITORY, "/".join(_repository(config)))
+
+
+def _repository(config) -> tuple[str, str]:
+    repository = str(config["extra"].get("repository", ""))
+    if not re.fullmatch(r"[\w.-]+/[\w.-]+", repository):
+        raise PluginError(f'extra.repository in mkdocs.yml must be "owner/name", not "{repository}".')
+    owner, name = repository.split("/")
+    return owner, name
 
 
 def on_page_content(html, page, config, files):

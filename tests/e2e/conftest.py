@@ -1,4 +1,4 @@
-"""Fixtures for the end-to-end tests: Debian's Chromium, the site
+"""Fixtures for the end-to-end tests: Debian's Chromium (or Playwright's browsers in CI), the site
 built for and served from a random port on 127.0.0.1, a record of every request, and checks that
 fail on page errors and on anything the site's Content-Security-Policy blocks."""
 
@@ -16,8 +16,19 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+def pytest_runtest_setup(item):
+    """``@pytest.mark.chromium_only(reason)``: a check only Chromium can make is skipped, with its
+    reason, in the other browsers (``--browser firefox`` or ``webkit``, run in CI)."""
+    marker = item.get_closest_marker("chromium_only")
+    browser = item.callspec.params.get("browser_name") if hasattr(item, "callspec") else None
+    if marker and browser not in (None, "chromium"):
+        pytest.skip(f"Chromium only: {marker.args[0]}")
+
+
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
+def browser_type_launch_args(browser_type_launch_args, browser_name):
+    if browser_name != "chromium":
+        return browser_type_launch_args  # Playwright's own Firefox or WebKit
     return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_ARGS}
 
 

@@ -57,7 +57,10 @@ class Served:
 
 
 def chromium_path() -> str:
-    """The Chromium on PATH (``make test`` installs it when there is none)."""
+    """The Chromium that CHROMIUM names (CI: Playwright's), else the one on PATH (``make test``
+    installs it when there is none)."""
+    if os.environ.get("CHROMIUM"):
+        return os.environ["CHROMIUM"]
     for name in ("chromium", "chromium-browser"):
         found = shutil.which(name)
         if found:
