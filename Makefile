@@ -39,8 +39,13 @@ bench: $(VENV)/.installed node_modules/.installed $(WHEEL) chromium
 clean:
 	rm -rf $(SITE_DIR) build .pytest_cache .ruff_cache
 
+# CHROMIUM, when set, is the browser to test in (CI points it at Playwright's Chromium, as the
+# runner's apt may give a snap wrapper); otherwise Chromium from PATH, installed with apt if missing.
 chromium:
-	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+	@if [ -n "$$CHROMIUM" ]; then \
+	  test -x "$$CHROMIUM" || { echo "CHROMIUM=$$CHROMIUM is not an executable file." >&2; exit 1; }; \
+	  echo "Chromium: $$CHROMIUM (from CHROMIUM)"; \
+	elif command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
 	  echo "Chromium: $$(command -v chromium || command -v chromium-browser)"; \
 	else \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \

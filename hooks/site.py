@@ -1,9 +1,14 @@
 """MkDocs hook: fill the calculator and sources placeholders, and ship the browser runtime.
 
-Pages hold two kinds of placeholder (docs/decisions/001-one-library-two-runtimes.md):
+Pages hold three kinds of placeholder (the first two: docs/decisions/001-one-library-two-runtimes.md):
 
 * ``<!-- calculator: NAME -->`` becomes ``sendrules.web.form_html(NAME)``;
-* ``<!-- sources: ID ID ... -->`` becomes ``sendrules.web.sources_html([ID, ...])``.
+* ``<!-- sources: ID ID ... -->`` becomes ``sendrules.web.sources_html([ID, ...])``;
+* ``{{ repository }}`` becomes ``extra.repository`` ("owner/name"), which also gives the site's
+  default address.
+
+Every built page also gets the site's Content-Security-Policy
+(docs/decisions/003-content-security-policy.md).
 
 After the build, the runtime the calculators need is copied into the built site (never into
 docs/): PyScript's core, the Pyodide runtime files, and one zip of the Python the worker runs:
@@ -14,6 +19,7 @@ bytecode for what the worker imports before it is ready.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import importlib
 import io
@@ -79,6 +85,28 @@ START_PYTHON = "assets/js/start-python.js"
 VIEWPORT = re.compile(r"<meta name=\"viewport\"[^>]*>")
 SOURCES = re.compile(r"<!--\s*sources:\s*([^>]*?)\s*-->")
 
+# The Content-Security-Policy every page carries in a <meta> tag, the same on every page: Material's
+# instant navigation keeps the first page's policy for the pages swapped in after it, and runs the
+# inline scripts of their content under it. Why each source is there:
+# docs/decisions/003-content-security-policy.md. {hashes} is filled with the sha256 of every inline
+# script of the built site (Material's own and ours).
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval' {hashes}",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+])
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL)
+SCRIPT_TYPES = ("", "module", "text/javascript")  # types a browser runs; JSON blocks are data
+CHARSET = re.compile(r"<meta charset=\"utf-8\">", re.IGNORECASE)
+
+REPOSITORY = "{{ repository }}"
+
 SETUP_HINT = "Run `make build` (or `make serve`), which installs it first."
 
 
@@ -92,6 +120,27 @@ def _web():
             "not exist, so the placeholder cannot be filled in."
         )
     return importlib.import_module("sendrules.web")
+
+
+def on_config(config):
+    """The site's address: SITE_URL when set (the tests, the publishing workflow), otherwise the
+    GitHub Pages address of ``extra.repository``, the one setting for where the project lives."""
+    owner, name = _repository(config)
+    config["site_url"] = os.environ.get("SITE_URL") or f"https://{owner}.github.io/{name}/"
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Fill REPOSITORY (``{{ repository }}``, "owner/name") in a page, such as the link to our issues."""
+    return markdown.replace(REPOSITORY, "/".join(_repository(config)))
+
+
+def _repository(config) -> tuple[str, str]:
+    repository = str(config["extra"].get("repository", ""))
+    if not re.fullmatch(r"[\w.-]+/[\w.-]+", repository):
+        raise PluginError(f'extra.repository in mkdocs.yml must be "owner/name", not "{repository}".')
+    owner, name = repository.split("/")
+    return owner, name
 
 
 def on_page_content(html, page, config, files):
@@ -247,8 +296,40 @@ def _with_bytecode(sources: bytes) -> Path:
     return out
 
 
+def _script_hashes(html: str) -> set[str]:
+    """The CSP sources ('sha256-...') of the inline scripts a browser would run in ``html``."""
+    hashes = set()
+    for script in INLINE_SCRIPT.finditer(html):
+        attrs = script["attrs"]
+        kind = re.search(r"\stype=\"([^\"]*)\"", attrs)
+        if re.search(r"\ssrc=", attrs) or (kind and kind[1].lower() not in SCRIPT_TYPES):
+            continue
+        digest = hashlib.sha256(script["body"].encode("utf-8")).digest()
+        hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return hashes
+
+
+def _content_security_policy(site: Path) -> None:
+    """Put CONTENT_SECURITY_POLICY, with the hashes of every inline script of the built site, in
+    every page, as the first tag after <meta charset> so that it covers every script after it.
+
+    Done once the site is built, on the final HTML of every page, 404.html included.
+    """
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))}
+    hashes = sorted(set().union(*map(_script_hashes, pages.values())))
+    policy = CONTENT_SECURITY_POLICY.format(hashes=" ".join(hashes))
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    for path, html in pages.items():
+        html, found = CHARSET.subn(lambda match: match[0] + tag, html, count=1)
+        if not found:
+            where = path.relative_to(site)
+            raise PluginError(f"{where}: no <meta charset=\"utf-8\"> to put the policy after.")
+        path.write_text(html, encoding="utf-8")
+
+
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
+    _content_security_policy(site)
     _require(NODE_MODULES, "node_modules")
     (site / PYTHON_TARGET).mkdir(parents=True, exist_ok=True)
     _copy_pyscript(site)

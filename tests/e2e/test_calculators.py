@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import icalendar
 import pytest
@@ -40,7 +41,7 @@ def page(session):
 def open_calculator(page, name):
     """The calculator's root on its page, ready; the page is only loaded if it is not already there."""
     path = PAGES[name]
-    if not page.url.split("?")[0].endswith("/" + path):
+    if not urlsplit(page.url).path.endswith("/" + path):
         page.goto(path)
     root = page.locator(f'[data-calculator="{name}"]')
     wait_ready(root)
@@ -92,7 +93,7 @@ def expect_error(page, root, name, field, target, message):
     expect(by_field).to_contain_text(message)
     assert page.title().startswith("Error: ")
     expect(root.locator("[data-result]")).to_have_count(0)
-    assert "?" not in page.url
+    assert urlsplit(page.url)[3:] == ("", ""), "an error puts no answers in the address"
 
 
 # -- appeal deadline ----------------------------------------------------------------------------------------
@@ -111,7 +112,7 @@ def test_appeal_deadline_answer(page, base_url):
     expect(root.locator('[data-section="sources"] a').first).to_have_attribute("href", re.compile("^https://"))
     expect(root.locator("#letter-sent-day")).to_have_value("1")  # the form stays, with the answers
     expect_no_error(page, root)
-    assert page.url == (base_url + "appeal-deadline/?calculator=appeal-deadline"
+    assert page.url == (base_url + "appeal-deadline/#calculator=appeal-deadline"
                         "&letter-sent=2025-10-01&certificate-issued=2025-11-29")
     assert axe_violations(page) == []
 
@@ -232,7 +233,7 @@ def test_a_web_address_brings_back_the_same_answer(page, session):
     submit(root)
     expect(root.locator('[data-result="last-day"] time[datetime="2025-02-28"]')).to_be_visible()
     address = page.url
-    assert address.endswith("?calculator=appeal-deadline&letter-sent=2024-12-31")
+    assert address.endswith("/appeal-deadline/#calculator=appeal-deadline&letter-sent=2024-12-31")
     first_answer = root.locator(".calculator__result").inner_text()
 
     other = session["context"].new_page()
@@ -282,7 +283,7 @@ def test_certificate_answers(page, decision, sections, needed):
                                  else "You do not need a mediation certificate")
     expect_no_error(page, root)
     query = f"calculator=certificate&decision={decision}" + "".join(f"&sections={s}" for s in sections)
-    assert page.url.endswith("?" + query)
+    assert page.url.endswith("/#" + query)
 
 
 def test_certificate_result_passes_axe(page):
@@ -340,7 +341,7 @@ def test_dd_claim_answer(page):
     expect(root.locator('[data-section="alternatives"] [data-alternative="2026-02-28"]')).to_be_visible()
     expect(root.locator("#dd-claim-result-heading")).to_be_focused()
     expect_no_error(page, root)
-    assert page.url.endswith("?calculator=dd-claim&conduct=2025-08-31")
+    assert page.url.endswith("/#calculator=dd-claim&conduct=2025-08-31")
     assert axe_violations(page) == []
 
 

@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from playwright.sync_api import expect
-from tests.support.axe import AXE_SCRIPT, WCAG_TAGS
+from tests.support.axe import WCAG_TAGS, load_axe
 from tests.support.browser import fresh, print_and_download_calendar, type_date, wait_ready
 from tests.support.site import foreign_requests
 
@@ -37,9 +37,7 @@ def page(session):
 
 def axe_violations_in(root) -> list[str]:
     """WCAG 2.2 A/AA violations inside one calculator (the page's own prose is checked in test_site)."""
-    page = root.page
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_SCRIPT))
+    load_axe(root.page)
     result = root.evaluate(
         "(element, tags) => axe.run(element, {runOnly: {type: 'tag', values: tags}, "
         "resultTypes: ['violations']})",
@@ -54,8 +52,11 @@ def axe_violations_in(root) -> list[str]:
 
 
 def query(page) -> dict[str, list[str]]:
+    """The answers in the page's address, which are in its fragment; it has no query."""
+    address = urlsplit(page.url)
+    assert address.query == ""
     found: dict[str, list[str]] = {}
-    for key, value in parse_qsl(urlsplit(page.url).query):
+    for key, value in parse_qsl(address.fragment):
         found.setdefault(key, []).append(value)
     return found
 
@@ -104,7 +105,8 @@ def test_timeline_by_keyboard_with_calendar_and_print(page, tmp_path):
 
 
 def test_timeline_bookmark_gives_the_easter_example(page):
-    page.goto(f"{TIMELINE_PAGE}?calculator=mediation-timeline&told-adviser=2026-04-02&wants-mediation=no")
+    page.goto("")  # so that the bookmark is a fresh load, not a change of fragment
+    page.goto(f"{TIMELINE_PAGE}#calculator=mediation-timeline&told-adviser=2026-04-02&wants-mediation=no")
     root = page.locator(TIMELINE)
     wait_ready(root)
     expect(root.locator('[data-event="certificate-due"] time')).to_have_attribute(

@@ -83,11 +83,11 @@ def test_answering_by_keyboard_gives_a_recommendation_with_reasons(page, request
     # The link into the deadline calculator carries the letter date, and that page answers.
     link = root.locator('[data-caution="appeal-clock"] a')
     expect(link).to_have_attribute(
-        "href", f"../appeal-deadline/?calculator=appeal-deadline&letter-sent={letter.isoformat()}"
+        "href", f"../appeal-deadline/#calculator=appeal-deadline&letter-sent={letter.isoformat()}"
     )
     link.click()
     expect(page).to_have_url(
-        re.compile(rf"/appeal-deadline/\?calculator=appeal-deadline&letter-sent={letter.isoformat()}$")
+        re.compile(rf"/appeal-deadline/#calculator=appeal-deadline&letter-sent={letter.isoformat()}$")
     )
     deadline = page.locator('[data-calculator="appeal-deadline"]')
     wait_ready(deadline)

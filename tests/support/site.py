@@ -8,6 +8,7 @@ silently does full page loads, so the build always gets the origin it will be se
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import http.server
 import os
@@ -37,14 +38,29 @@ CHROMIUM_ARGS = [
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Python's static file server without a log line per request."""
+    """Python's static file server without a log line per request. A server with a ``requests``
+    list keeps there each request line it receives, as a web host's access log would."""
 
     def log_message(self, format, *args):
         pass
 
+    def log_request(self, code="-", size="-"):
+        getattr(self.server, "requests", []).append(self.requestline)
+
+
+@dataclasses.dataclass
+class Served:
+    """A site being served: its base URL (ending in ``/``) and the server's request log."""
+
+    url: str
+    requests: list[str]
+
 
 def chromium_path() -> str:
-    """The Chromium on PATH (``make test`` installs it when there is none)."""
+    """The Chromium that CHROMIUM names (CI: Playwright's), else the one on PATH (``make test``
+    installs it when there is none)."""
+    if os.environ.get("CHROMIUM"):
+        return os.environ["CHROMIUM"]
     for name in ("chromium", "chromium-browser"):
         found = shutil.which(name)
         if found:
@@ -64,25 +80,26 @@ def build_site(site_dir: Path, site_url: str) -> Path:
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve ``site_dir`` on 127.0.0.1 at a free port; yields the base URL ending in ``/``."""
+def serve(site_dir: Path) -> Iterator[Served]:
+    """Serve ``site_dir`` on 127.0.0.1 at a free port, keeping a log of the requests."""
     handler = functools.partial(QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    server.requests = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+        yield Served(f"http://{LOCAL_HOST}:{server.server_address[1]}/", server.requests)
     finally:
         server.shutdown()
         server.server_close()
 
 
 @contextlib.contextmanager
-def built_and_served(site_dir: Path) -> Iterator[str]:
+def built_and_served(site_dir: Path) -> Iterator[Served]:
     """Reserve a port, build the site for exactly that origin, then serve it."""
-    with serve(site_dir) as base_url:
-        build_site(site_dir, base_url)
-        yield base_url
+    with serve(site_dir) as served:
+        build_site(site_dir, served.url)
+        yield served
 
 
 def page_paths(site_dir: Path) -> list[str]:

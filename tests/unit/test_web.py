@@ -219,6 +219,21 @@ def test_every_calculator_rehearses_with_an_answer_not_errors(name):
     assert answer["focus"] == f"{name}-result-heading"
 
 
+@pytest.mark.parametrize("name", ALL_CALCULATORS)
+def test_no_calculator_html_needs_what_the_content_security_policy_blocks(name):
+    """No inline script, event handler or style attribute, in the form, an answer or the errors
+    (docs/decisions/003-content-security-policy.md): the browser would refuse them."""
+    fields, today = web.load(name).rehearsal
+    markups = [web.form_html(name)] + [
+        json.loads(web.render(name, json.dumps(submitted), today.isoformat()))["html"]
+        for submitted in (fields, {})
+    ]
+    for markup in markups:
+        nodes = list(parse(markup).iter())
+        assert [n.tag for n in nodes if n.tag == "script"] == []
+        assert [(n.tag, a) for n in nodes for a in n.attrs if a == "style" or a.startswith("on")] == []
+
+
 # A first answer after prepare(): the reader's own, on another day than the rehearsal's.
 FIRST_ANSWERS = {
     "appeal-deadline": {**date_fields("letter-sent", date(2026, 11, 8)),

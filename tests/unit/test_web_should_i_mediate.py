@@ -113,9 +113,9 @@ def test_a_move_into_a_school_sixth_form_shows_no_fixed_date_and_the_other_readi
 def test_letter_date_is_carried_into_the_deadline_link():
     out = submit(letter_sent_day=["2"], letter_sent_month=["11"], letter_sent_year=["2026"])
     hrefs = parse(out["html"]).hrefs
-    assert "../appeal-deadline/?calculator=appeal-deadline&letter-sent=2026-11-02" in hrefs
+    assert "../appeal-deadline/#calculator=appeal-deadline&letter-sent=2026-11-02" in hrefs
     without = parse(submit()["html"]).hrefs
-    assert "../appeal-deadline/?calculator=appeal-deadline" in without
+    assert "../appeal-deadline/#calculator=appeal-deadline" in without
 
 
 def test_placement_says_no_certificate_needed():

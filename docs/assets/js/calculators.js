@@ -67,7 +67,8 @@ async function render(root, fields) {
     root.innerHTML = answer.html;
     const title = document.title.replace(/^Error: /, "");
     document.title = answer.title_error ? `Error: ${title}` : title;
-    history.replaceState(history.state, "", location.pathname + (answer.query ? `?${answer.query}` : ""));
+    // The answers go in the fragment, which the browser never sends to the web host.
+    history.replaceState(history.state, "", location.pathname + (answer.query ? `#${answer.query}` : ""));
     document.getElementById(answer.focus)?.focus();
   } catch (error) {
     fail(root, error);
@@ -80,6 +81,22 @@ function fieldsOf(entries) {
   return fields;
 }
 
+// An address holds a calculator's answers in its fragment (#calculator=NAME&...), which the
+// browser never sends to the web host. An address from before they moved there has them in the
+// query (?calculator=NAME&...), which the web host has already received: it is rewritten to the
+// fragment at once and answered once, so a reload or a bookmark made from it sends them no more.
+function moveAnswersToFragment() {
+  const query = new URLSearchParams(location.search);
+  if (query.has("calculator")) history.replaceState(history.state, "", `${location.pathname}#${query}`);
+}
+
+// Answers the calculator the address names, if it is one of ``found``.
+function answerFromAddress(found) {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const root = found.find((r) => r.isConnected && r.dataset.calculator === params.get("calculator"));
+  if (root) render(root, fieldsOf(params));
+}
+
 // One page view: a direct load, or a page swapped in by Material's instant navigation.
 function onPageView() {
   const found = roots();
@@ -89,21 +106,25 @@ function onPageView() {
     setState(root, "loading");
   }
   showStage(stage);
-  const params = new URLSearchParams(location.search);
+  moveAnswersToFragment();
   startWorker().then(
     (python) => {
       showStage(STAGES.ready);
       const names = found.map((root) => root.dataset.calculator);
       python.sync.prepare(JSON.stringify(names)).catch(() => {}); // a failure shows on submit
-      for (const root of found) {
-        if (!root.isConnected) continue;
-        setState(root, "ready");
-        if (params.get("calculator") === root.dataset.calculator) render(root, fieldsOf(params));
-      }
+      for (const root of found) if (root.isConnected) setState(root, "ready");
+      answerFromAddress(found);
     },
     (error) => found.forEach((root) => fail(root, error)),
   );
 }
+
+// An address with other answers for this page, typed or opened in the same tab, changes only
+// the fragment: there is no new page view, so answer it here.
+addEventListener("hashchange", () => {
+  const ready = roots().filter((root) => root.dataset.state !== "loading" && root.dataset.state !== "error");
+  answerFromAddress(ready);
+});
 
 document.addEventListener("submit", (event) => {
   const root = event.target.closest("[data-calculator]");

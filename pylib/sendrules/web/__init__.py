@@ -22,8 +22,8 @@ Three entry points, see docs/decisions/001-one-library-two-runtimes.md:
   one's example submission unseen, so the first real answer is quick.
 * :func:`render` runs in the reader's browser (a Pyodide worker, called by
   docs/assets/js/calculators.js). It returns JSON with the root's new inner HTML, the id to
-  move focus to, whether the page title needs "Error: ", and the query string that brings the
-  same answer back. It never raises.
+  move focus to, whether the page title needs "Error: ", and the answers, URL-encoded, that
+  the glue puts in the address's fragment to bring the same answer back. It never raises.
 
 Every piece of text put into the HTML is escaped (:func:`~sendrules.web.pieces.escape`),
 including what the reader typed.

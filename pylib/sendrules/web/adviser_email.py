@@ -180,12 +180,12 @@ def _present(result: AdviserEmail, ids: Ids) -> str:
         links = [(PAGE_LINKS["dd-claim"], "Work out the last day for a discrimination claim")]
     else:
         links = [
-            (f"{PAGE_LINKS['mediation-timeline']}?calculator=mediation-timeline&"
+            (f"{PAGE_LINKS['mediation-timeline']}#calculator=mediation-timeline&"
              f"told-adviser={result.today.isoformat()}&"
              f"{WANTS_MEDIATION}={'yes' if result.wants_mediation else 'no'}&"
              f"letter-sent={result.letter_sent.isoformat()}",
              "See all your mediation dates if you send the email today"),
-            (f"{PAGE_LINKS['appeal-deadline']}?calculator=appeal-deadline&"
+            (f"{PAGE_LINKS['appeal-deadline']}#calculator=appeal-deadline&"
              f"letter-sent={result.letter_sent.isoformat()}", "Work out your last day to appeal"),
         ]
     parts.append(closing(result, links))

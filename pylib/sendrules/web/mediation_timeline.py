@@ -330,7 +330,7 @@ def _present(result: MediationTimeline, ids: Ids, today: date) -> str:
     parts.append(section("How we worked it out", step_list(result.steps), data="steps"))
     links = []
     if result.letter_sent is not None:
-        links.append((f"{PAGE_LINKS['appeal-deadline']}?calculator=appeal-deadline&"
+        links.append((f"{PAGE_LINKS['appeal-deadline']}#calculator=appeal-deadline&"
                       f"letter-sent={result.letter_sent.isoformat()}",
                       "When your certificate comes, work out your last day to appeal from its date"))
     else:

@@ -229,7 +229,7 @@ def _present(advice: Any, ids: Ids) -> str:
         if c.link:
             href = _LINKS.get(c.link, f"../{c.link}/")
             if c.id == "appeal-clock":
-                href = f"{PAGE_LINKS['appeal-deadline']}?{advice.deadline_query}"
+                href = f"{PAGE_LINKS['appeal-deadline']}#{advice.deadline_query}"
             link = (f' <a class="govuk-link" href="{escape(href)}" data-link="{escape(c.id)}">'
                     f"{escape(c.link_text)}</a>")
         caution_items.append(f'<li data-caution="{escape(c.id)}">{escape(c.text)}{link}</li>')
@@ -237,7 +237,7 @@ def _present(advice: Any, ids: Ids) -> str:
                               f'<ul class="govuk-list govuk-list--bullet">{"".join(caution_items)}</ul>',
                               data="cautions"))
     parts.append(section("How we worked it out", step_list(advice.steps), data="steps"))
-    deadline_href = f"{PAGE_LINKS['appeal-deadline']}?{advice.deadline_query}"
+    deadline_href = f"{PAGE_LINKS['appeal-deadline']}#{advice.deadline_query}"
     deadline_text = ("Work out your last day to appeal, from your letter date" if advice.letter_sent
                      else "Work out your last day to appeal")
     links = [(deadline_href, deadline_text)]
