@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import io
+import json
 import os
 import re
 import shutil
@@ -55,6 +56,7 @@ DATEUTIL_DIST_INFO = "-".join(DATEUTIL_WHEEL.split("-")[:2]) + ".dist-info/"  # 
 # modules this loads get bytecode compiled by Pyodide in the zip (scripts/pyodide_bytecode.mjs).
 WORKER_IMPORTS = "sendrules.web"
 BYTECODE_SCRIPT = ROOT / "scripts" / "pyodide_bytecode.mjs"
+SERVICE_WORKER_SCRIPT = ROOT / "scripts" / "service_worker.mjs"
 
 # Parts of Pyodide's standard library bundle that nothing in the calculators' worker imports
 # (Pyodide, PyScript's worker package or sendrules): debuggers, test runners, profilers, the REPL,
@@ -67,6 +69,7 @@ STDLIB_LEFT_OUT = frozenset({
     "unittest", "webbrowser.py", "wsgiref", "xmlrpc", "zipapp.py",
 })
 STDLIB_ZIP = "python_stdlib.zip"
+LOCK_FILE = "pyodide-lock.json"
 
 # Where the glue (docs/assets/js/calculators.js) expects each piece, relative to the site root.
 PYSCRIPT_TARGET = Path("assets/pyscript")
@@ -160,11 +163,23 @@ def _copy_pyscript(site: Path) -> None:
 
 
 def _copy_pyodide(site: Path) -> None:
+    """Pyodide's runtime files; the standard library comes with the worker's zip (_zip_package),
+    and the lock file without its list of packages (_lock_without_packages)."""
     target = site / PYODIDE_TARGET
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_RUNTIME_FILES:
         source = _require(PYODIDE_DIST / name, "node_modules/pyodide (npm ci)")
-        shutil.copy2(_smaller_stdlib(source) if name == STDLIB_ZIP else source, target / name)
+        if name == LOCK_FILE:
+            _lock_without_packages(source, target / name)
+        elif name != STDLIB_ZIP:
+            shutil.copy2(source, target / name)
+
+
+def _lock_without_packages(source: Path, target: Path) -> None:
+    """Pyodide reads its lock file at every start, but the worker loads no Pyodide package: only
+    the file's "info" (which Pyodide checks against its ABI) is shipped, 119 kB -> 0.2 kB."""
+    lock = json.loads(source.read_text(encoding="utf-8"))
+    target.write_text(json.dumps({"info": lock["info"], "packages": {}}), encoding="utf-8")
 
 
 def _smaller_stdlib(source: Path) -> Path:
@@ -216,35 +231,46 @@ def _zip_package(site: Path) -> None:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, members[name])
-    shutil.copyfile(_with_bytecode(sources.getvalue()), out)
+    package, stdlib = _with_bytecode(sources.getvalue())
+    shutil.copyfile(package, out)
+    (site / PYODIDE_TARGET).mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(stdlib, site / PYODIDE_TARGET / STDLIB_ZIP)
 
 
-def _with_bytecode(sources: bytes) -> Path:
+def _with_bytecode(sources: bytes) -> tuple[Path, Path]:
     """The zip with bytecode, compiled by Pyodide under Node.js, for the modules the worker
-    imports before it reports ready (scripts/pyodide_bytecode.mjs). Made once per set of sources
-    and Pyodide version into build/python/, and reused.
+    imports before it reports ready, and the trimmed standard library with bytecode for the
+    modules Pyodide's start, that import and every calculator's rehearsal load
+    (scripts/pyodide_bytecode.mjs). Made once per set of sources and Pyodide version into
+    build/python/, and reused.
     """
     node = shutil.which("node")
     if node is None:
         raise PluginError(f"Node.js is needed to compile the calculators' Python for Pyodide. {SETUP_HINT}")
     pyodide = _require(PYODIDE_DIST / "package.json", "node_modules/pyodide (npm ci)")
-    key = hashlib.sha256(sources + pyodide.read_bytes() + BYTECODE_SCRIPT.read_bytes()).hexdigest()[:16]
+    stdlib = _smaller_stdlib(_require(PYODIDE_DIST / STDLIB_ZIP, "node_modules/pyodide (npm ci)"))
+    key = hashlib.sha256(
+        sources + pyodide.read_bytes() + BYTECODE_SCRIPT.read_bytes() + stdlib.name.encode()
+    ).hexdigest()[:16]
     out = ROOT / "build" / "python" / f"sendrules-{key}.zip"
-    if out.exists():
-        return out
+    stdlib_out = out.with_name(f"python_stdlib-{key}.zip")
+    if out.exists() and stdlib_out.exists():
+        return out, stdlib_out
     out.parent.mkdir(parents=True, exist_ok=True)
     plain = out.with_suffix(".sources")
     plain.write_bytes(sources)
-    partial = out.with_suffix(".partial")
+    partial, stdlib_partial = out.with_suffix(".partial"), stdlib_out.with_suffix(".partial")
     done = subprocess.run(
-        [node, str(BYTECODE_SCRIPT), str(plain), str(partial), WORKER_IMPORTS],
+        [node, str(BYTECODE_SCRIPT), str(plain), str(partial), WORKER_IMPORTS,
+         str(stdlib), str(stdlib_partial)],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     plain.unlink()
     if done.returncode != 0:
         raise PluginError(f"Compiling the calculators' Python in Pyodide failed:\n{done.stderr.strip()}")
+    stdlib_partial.replace(stdlib_out)
     partial.replace(out)
-    return out
+    return out, stdlib_out
 
 
 def on_post_build(config, **kwargs):
@@ -254,3 +280,18 @@ def on_post_build(config, **kwargs):
     _copy_pyscript(site)
     _copy_pyodide(site)
     _zip_package(site)
+    _service_worker(site)
+
+
+def _service_worker(site: Path) -> None:
+    """sw.js, generated by Workbox from the finished site (scripts/service_worker.mjs), last,
+    once every file it precaches is in place. docs/assets/js/offline.js registers it."""
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError(f"Node.js is needed to write the site's service worker. {SETUP_HINT}")
+    _require(NODE_MODULES / "workbox-build", "node_modules/workbox-build (npm ci)")
+    done = subprocess.run(
+        [node, str(SERVICE_WORKER_SCRIPT), str(site)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise PluginError(f"Writing the service worker failed:\n{done.stderr.strip()}")
