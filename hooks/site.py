@@ -89,10 +89,10 @@ def _web():
     """Import sendrules.web from the working tree, failing the build with a clear message."""
     if str(PYLIB) not in sys.path:
         sys.path.insert(0, str(PYLIB))
-    if not (PACKAGE / "web.py").exists():
+    if not (PACKAGE / "web" / "__init__.py").exists():
         raise PluginError(
-            "A page has a calculator or sources placeholder but pylib/sendrules/web.py does not "
-            "exist, so the placeholder cannot be filled in."
+            "A page has a calculator or sources placeholder but pylib/sendrules/web/__init__.py does "
+            "not exist, so the placeholder cannot be filled in."
         )
     return importlib.import_module("sendrules.web")
 

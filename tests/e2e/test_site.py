@@ -72,7 +72,7 @@ def test_the_site_has_its_pages_and_the_runtime(site_dir, pages, calculators):
     with zipfile.ZipFile(site_dir / "assets/py/sendrules.zip") as archive:
         names = set(archive.namelist())
     licence = f"{hook.DATEUTIL_DIST_INFO}licenses/LICENSE"
-    assert {"sendrules/web.py", "dateutil/relativedelta.py", licence} <= names
+    assert {"sendrules/web/__init__.py", "dateutil/relativedelta.py", licence} <= names
 
 
 def test_calculator_pages_start_python_from_the_head_and_other_pages_do_not(site_dir, pages, calculators):

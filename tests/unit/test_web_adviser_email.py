@@ -1,4 +1,5 @@
-"""The adviser email view: its form, the email it shows, the names kept out of the address, errors."""
+"""The adviser email calculator (sendrules.web.adviser_email): its form, the email it shows, the names
+kept out of the address, errors."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from urllib.parse import parse_qsl, unquote
 import pytest
 from tests.support.html import Page
 
-from sendrules import web  # noqa: F401 - the registry loads first, as on the site (web imports the views)
 from sendrules.adviser_email import adviser_email
 from sendrules.appeals import DECISIONS
-from sendrules.views import adviser_email as view
+from sendrules.web.adviser_email import BODY_ID, SUBJECT_ID
+from sendrules.web.adviser_email import CALCULATOR as view
 
 TODAY = date(2026, 4, 2)
 LETTER = date(2026, 3, 10)
@@ -40,7 +41,7 @@ class _Page(Page):
             self.copy_targets.append(a["data-copy-target"])
         if a.get("data-action") == "mailto":
             self.mailto = a["href"]
-        if a.get("id") == view.BODY_ID:
+        if a.get("id") == BODY_ID:
             self.in_body = True
 
     def handle_endtag(self, tag):
@@ -89,7 +90,7 @@ def test_the_email_is_the_library_s_wording_with_copy_and_mailto():
     page = parse(out["html"])
     assert page.body == expected.body
     assert f'data-result="subject">{expected.subject}</span>' in out["html"]
-    assert page.copy_targets == [view.SUBJECT_ID, view.BODY_ID]
+    assert page.copy_targets == [SUBJECT_ID, BODY_ID]
     assert all(target in page.ids for target in page.copy_targets)
     subject, body = page.mailto.removeprefix("mailto:?subject=").split("&body=")
     assert unquote(subject) == expected.subject
@@ -118,7 +119,7 @@ def test_section_i_only():
     out = submit(decision=["plan-contents"], sections=["I"], wants_mediation=["no"])
     assert 'data-needed="false"' in out["html"] and 'data-certificate-needed="false"' in out["html"]
     assert "You do not need to email a mediation adviser" in out["html"]
-    assert view.BODY_ID not in out["html"]
+    assert BODY_ID not in out["html"]
     out = submit(decision=["plan-contents"], sections=["I"], wants_mediation=["yes"])
     assert 'data-needed="true"' in out["html"] and 'data-certificate-needed="false"' in out["html"]
     assert "would still like to try mediation" in parse(out["html"]).body
@@ -200,7 +201,7 @@ def test_errors_follow_the_govuk_pattern(changes, target, message, error_id):
     assert len(links) == 1 and links[0][0] == target and links[0][1].startswith(message)
     assert f'id="{error_id}"' in out["html"]
     assert 'value="Sam"' in out["html"]  # what was typed is kept
-    assert view.BODY_ID not in out["html"]
+    assert BODY_ID not in out["html"]
 
 
 def test_junk_never_raises():

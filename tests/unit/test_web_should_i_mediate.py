@@ -1,4 +1,5 @@
-"""The "Should I mediate?" view: its form, its answers, its errors, and escaping."""
+"""The "Should I mediate?" calculator (sendrules.web.should_i_mediate): its form, its answers,
+its errors, and escaping."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from urllib.parse import parse_qsl
 from tests.support.html import Page
 
 from sendrules.should_mediate import ABOUT, HEALTH_SOCIAL_CARE, LA_RECORD, PHASE_TRANSFER
-from sendrules.views import should_i_mediate as view
+from sendrules.web.should_i_mediate import CALCULATOR as view
 
 TODAY = date(2026, 11, 30)
 

@@ -17,27 +17,33 @@ they are shown. The email is plain text in a box the reader can select, with "Co
 (``data-action="copy"``, ``data-copy-target`` naming the element) and a ``mailto:`` link
 that opens the reader's own email app.
 
-:data:`CALCULATOR` is the entry for the registry in :mod:`sendrules.web`.
+:data:`CALCULATOR` is the calculator, loaded by name through :data:`sendrules.web.MODULES`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import quote
 
-from .. import web
 from ..adviser_email import MAX_NAME_LENGTH, AdviserEmail, adviser_email
 from ..appeals import DECISIONS
-from ..errors import SendRulesError, UnknownDecisionError
-from ..web import PAGE_LINKS, ChoiceQuestion, DateQuestion, Ids, _e
+from .framework import Calculator, Ids
+from .pieces import PAGE_LINKS, closing, escape, section, step_list, summary_list, time_tag
+from .questions import (
+    SECTIONS_QUESTION,
+    WANTS_MEDIATION,
+    ChoiceQuestion,
+    DateQuestion,
+    TextQuestion,
+    date_fields,
+    wants_mediation,
+    wants_mediation_question,
+)
 
-__all__ = ["CALCULATOR", "NAME", "PRIVATE_FIELDS", "QUESTIONS", "form_html", "mailto", "render"]
+__all__ = ["CALCULATOR", "NAME", "PRIVATE_FIELDS", "QUESTIONS", "mailto"]
 
 NAME = "adviser-email"
-WANTS = web.WANTS_MEDIATION
-SELECT_WANTS = web.SELECT_WANTS_MEDIATION
 NO_EMAIL_FOR = "disability-discrimination"
 #: Fields that never go into the web address.
 PRIVATE_FIELDS = ("child-name", "parent-name")
@@ -45,47 +51,9 @@ PRIVATE_FIELDS = ("child-name", "parent-name")
 SUBJECT_ID = f"{NAME}-subject"
 BODY_ID = f"{NAME}-body"
 
-_CHOICES = web.WANTS_MEDIATION_CHOICES
-
 
 def _decision_options() -> tuple[tuple[str, str], ...]:
     return tuple((key, d.label) for key, d in DECISIONS.items() if key != NO_EMAIL_FOR)
-
-
-@dataclass(frozen=True)
-class _Name:
-    """An optional GOV.UK text input for a name. Reading never fails; the rules tidy it."""
-
-    name: str
-    label: str
-    hint: str
-    autocomplete: str
-
-    @property
-    def first_id(self) -> str:
-        return self.name
-
-    def owns(self, field: str | None) -> bool:
-        return field == self.name
-
-    def focus_id(self, error: SendRulesError) -> str:
-        return self.name
-
-    def read(self, fields: web.Fields) -> str | None:
-        return web._first(fields, self.name) or None
-
-    def html(self, fields: web.Fields, value: Any, error: SendRulesError | None) -> str:
-        hint_id = f"{self.name}-hint"
-        typed = web._first(fields, self.name)
-        return (
-            f'<div class="govuk-form-group" data-question="{_e(self.name)}">'
-            f'<label class="govuk-label govuk-label--s" for="{_e(self.name)}">{_e(self.label)}</label>'
-            f"{web._hint(hint_id, self.hint)}"
-            f'<input class="govuk-input govuk-input--width-20" id="{_e(self.name)}" name="{_e(self.name)}" '
-            f'type="text" autocomplete="{_e(self.autocomplete)}" spellcheck="false" '
-            f'maxlength="{MAX_NAME_LENGTH}" value="{_e(typed)}"{web._described_by(hint_id)}>'
-            "</div>"
-        )
 
 
 QUESTIONS = (
@@ -98,41 +66,38 @@ QUESTIONS = (
         options=_decision_options,
         missing="Select the decision you want to appeal",
     ),
-    web.SECTIONS_QUESTION,
+    SECTIONS_QUESTION,
     DateQuestion(
         field="letter-sent",
         legend="What is the date on the decision letter?",
         hint="For example, 10 3 2026",
         label="the decision letter was sent",
     ),
-    ChoiceQuestion(
-        name=WANTS,
+    wants_mediation_question(
         legend="Do you want to try mediation?",
         hint="Mediation is a meeting with the council and an independent mediator. It is your choice.",
-        options=lambda: web.WANTS_MEDIATION_OPTIONS,
-        missing=SELECT_WANTS,
     ),
-    _Name(
+    TextQuestion(
         name="child-name",
         label="Your child's name (optional)",
         hint="We put it in the email. It stays on your device and is not added to the web address.",
         autocomplete="off",
+        maxlength=MAX_NAME_LENGTH,
     ),
-    _Name(
+    TextQuestion(
         name="parent-name",
         label="Your name (optional)",
         hint="For the end of the email. It stays on your device too.",
         autocomplete="name",
+        maxlength=MAX_NAME_LENGTH,
     ),
 )
 
 
 def _answer(values: dict[str, Any], today: date) -> AdviserEmail:
-    wants = _CHOICES.get(values[WANTS])
-    if wants is None:
-        raise UnknownDecisionError(SELECT_WANTS, field=WANTS)
-    return adviser_email(values["decision"], values["letter-sent"], wants, sections=values["sections"],
-                         child_name=values["child-name"], parent_name=values["parent-name"], today=today)
+    return adviser_email(values["decision"], values["letter-sent"], wants_mediation(values),
+                         sections=values["sections"], child_name=values["child-name"],
+                         parent_name=values["parent-name"], today=today)
 
 
 def _query(result: AdviserEmail) -> list[tuple[str, str]]:
@@ -141,7 +106,7 @@ def _query(result: AdviserEmail) -> list[tuple[str, str]]:
         ("decision", result.decision),
         *(("sections", s) for s in result.sections),
         ("letter-sent", result.letter_sent.isoformat()),
-        (WANTS, "yes" if result.wants_mediation else "no"),
+        (WANTS_MEDIATION, "yes" if result.wants_mediation else "no"),
     ]
 
 
@@ -153,20 +118,20 @@ def mailto(subject: str, body: str) -> str:
 
 def _copy_button(target: str, what: str) -> str:
     return (f'<button type="button" class="calculator__button calculator__button--secondary" '
-            f'data-action="copy" data-copy-target="{_e(target)}">Copy the {_e(what)}</button>')
+            f'data-action="copy" data-copy-target="{escape(target)}">Copy the {escape(what)}</button>')
 
 
 def _email(result: AdviserEmail) -> str:
     return (
         '<div class="adviser-email" data-result="email">'
         '<p class="adviser-email__subject-line"><strong>Subject:</strong> '
-        f'<span id="{SUBJECT_ID}" data-result="subject">{_e(result.subject)}</span></p>'
+        f'<span id="{SUBJECT_ID}" data-result="subject">{escape(result.subject)}</span></p>'
         f"{_copy_button(SUBJECT_ID, 'subject')}"
         f'<div class="adviser-email__body" id="{BODY_ID}" data-result="body" role="region" '
         f'aria-label="The email" style="white-space: pre-wrap; border: 1px solid #b1b4b6; padding: 0.75em; '
-        f'margin: 0 0 1em">{_e(result.body)}</div>'
+        f'margin: 0 0 1em">{escape(result.body)}</div>'
         f"{_copy_button(BODY_ID, 'email')}"
-        f'<p><a class="govuk-link" href="{_e(mailto(result.subject, result.body))}" data-action="mailto">'
+        f'<p><a class="govuk-link" href="{escape(mailto(result.subject, result.body))}" data-action="mailto">'
         "Open the email in your email app</a>. Add the adviser's email address from the council's letter.</p>"
         "</div>"
     )
@@ -179,51 +144,47 @@ def _present(result: AdviserEmail, ids: Ids) -> str:
         f'<div class="calculator-panel" data-result="email-needed" '
         f'data-needed="{str(result.email_needed).lower()}" '
         f'data-certificate-needed="{str(result.certificate_needed).lower()}">'
-        f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">{_e(title)}</h3>'
-        f'<p class="calculator-panel__body">{_e(result.summary)}</p>'
+        f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">{escape(title)}</h3>'
+        f'<p class="calculator-panel__body">{escape(result.summary)}</p>'
         "</div>"
     )
     parts = [panel]
     if result.email_needed:
-        parts.append(web._section("The email", _email(result), data="email"))
+        parts.append(section("The email", _email(result), data="email"))
     rows: list[tuple[str, str, str | None, str]] = []
     if result.contact_adviser_by is not None:
         late = (' <span class="calculator__aside" data-result="contact-late">That date has passed. Send the '
                 "email straight away.</span>") if result.contact_late else ""
         rows.append(("Contact the mediation adviser by",
-                     f'<span data-result="contact-adviser-by">{web._time(result.contact_adviser_by)}</span>'
+                     f'<span data-result="contact-adviser-by">{time_tag(result.contact_adviser_by)}</span>'
                      f"{late}", None, ""))
     if result.certificate_due is not None:
         rows.append(("If you send it today, the certificate should come by",
-                     f'<span data-result="certificate-due">{web._time(result.certificate_due)}</span>',
+                     f'<span data-result="certificate-due">{time_tag(result.certificate_due)}</span>',
                      None, ""))
     if result.arrange_by is not None:
         rows.append(("If you send it today, mediation should be arranged by",
-                     f'<span data-result="arrange-by">{web._time(result.arrange_by)}</span>', None, ""))
+                     f'<span data-result="arrange-by">{time_tag(result.arrange_by)}</span>', None, ""))
     if rows:
-        parts.append(web._section("Key dates", web._summary_list(rows), data="key-dates"))
-    parts.append(web._section("Why", web._steps(result.steps), data="steps"))
-    parts.append(web._section("Things to know", web._bullets(result.notes), data="notes"))
-    parts.append(web._section("Sources", web._sources_block(result.sources), data="sources"))
+        parts.append(section("Key dates", summary_list(rows), data="key-dates"))
+    parts.append(section("Why", step_list(result.steps), data="steps"))
     if result.decision == NO_EMAIL_FOR:
         links = [(PAGE_LINKS["dd-claim"], "Work out the last day for a discrimination claim")]
     else:
         links = [
             (f"{PAGE_LINKS['mediation-timeline']}?calculator=mediation-timeline&"
-             f"told-adviser={result.today.isoformat()}&{WANTS}={'yes' if result.wants_mediation else 'no'}&"
+             f"told-adviser={result.today.isoformat()}&"
+             f"{WANTS_MEDIATION}={'yes' if result.wants_mediation else 'no'}&"
              f"letter-sent={result.letter_sent.isoformat()}",
              "See all your mediation dates if you send the email today"),
             (f"{PAGE_LINKS['appeal-deadline']}?calculator=appeal-deadline&"
              f"letter-sent={result.letter_sent.isoformat()}", "Work out your last day to appeal"),
         ]
-    links.append(web.HELP_LINK)
-    parts.append(web._next_steps(links))
-    parts.append(web._actions(None))
+    parts.append(closing(result, links))
     return "".join(parts)
 
 
-#: The registry entry for :data:`sendrules.web.CALCULATORS`.
-CALCULATOR = web.Calculator(
+CALCULATOR = Calculator(
     name=NAME,
     title="Write your email to the mediation adviser",
     button="Write my email",
@@ -233,10 +194,6 @@ CALCULATOR = web.Calculator(
     query=_query,
     by_hand=("#email-the-mediation-adviser", "write it by hand"),
     rehearsal=({"decision": ["plan-contents"], "sections": ["F"], "wants-mediation": ["yes"],
-                **web.date_fields("letter-sent", date(2025, 1, 20))}, date(2025, 2, 3)),
+                **date_fields("letter-sent", date(2025, 1, 20))}, date(2025, 2, 3)),
 )
 
-
-#: The view's entry points, as "Adding a calculator" in the decision record describes.
-form_html = CALCULATOR.form_html
-render = CALCULATOR.render

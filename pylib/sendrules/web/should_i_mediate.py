@@ -13,7 +13,7 @@ the move (``transfer-year``), 4. ``health-social-care`` (radios), and 5. the opt
 on the decision letter (``letter-sent-day/-month/-year``), carried into the link to the
 appeal deadline calculator.
 
-:data:`CALCULATOR` is the entry for the registry in :mod:`sendrules.web`.
+:data:`CALCULATOR` is the calculator, loaded by name through :data:`sendrules.web.MODULES`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .. import web
 from ..errors import SendRulesError
 from ..should_mediate import (
     ABOUT,
@@ -34,9 +33,20 @@ from ..should_mediate import (
     Question,
     should_i_mediate,
 )
-from ..web import PAGE_LINKS, ChoiceQuestion, DateQuestion, Ids, _e, _first
+from .framework import Calculator, Ids
+from .pieces import (
+    PAGE_LINKS,
+    closing,
+    escape,
+    plural,
+    section,
+    step_list,
+    summary_list,
+    time_tag,
+)
+from .questions import ChoiceQuestion, DateQuestion, Fields, TextQuestion, first
 
-__all__ = ["CALCULATOR", "NAME", "form_html", "render"]
+__all__ = ["CALCULATOR", "NAME"]
 
 NAME = "should-i-mediate"
 
@@ -57,8 +67,8 @@ def _choice(question: Question) -> ChoiceQuestion:
     )
 
 
-def _moving(fields: web.Fields) -> bool:
-    return _first(fields, PHASE_TRANSFER.name) not in ("", PHASE_TRANSFER_NONE)
+def _moving(fields: Fields) -> bool:
+    return first(fields, PHASE_TRANSFER.name) not in ("", PHASE_TRANSFER_NONE)
 
 
 _FOLLOW_UP = "Only if your child is moving."
@@ -74,55 +84,26 @@ def _follow_up(inner: str) -> str:
 class _BirthDate(DateQuestion):
     """The child's date of birth: read only when a move is chosen."""
 
-    def read(self, fields: web.Fields) -> date | None:
+    def read(self, fields: Fields) -> date | None:
         if not _moving(fields):
             return None
         return super().read(fields)
 
-    def html(self, fields: web.Fields, value: Any, error: SendRulesError | None) -> str:
+    def html(self, fields: Fields, value: Any, error: SendRulesError | None) -> str:
         return _follow_up(super().html(fields, value, error))
 
 
 @dataclass(frozen=True)
-class _Year:
-    """A 4-digit year in one text box, GOV.UK text input: the September the child moves."""
+class _Year(TextQuestion):
+    """A 4-digit year in one text box: the September the child moves. Read only when a move is chosen."""
 
-    name: str
-    label: str
-    hint: str
-
-    @property
-    def first_id(self) -> str:
-        return self.name
-
-    def owns(self, field: str | None) -> bool:
-        return field == self.name
-
-    def focus_id(self, error: SendRulesError) -> str:
-        return self.name
-
-    def read(self, fields: web.Fields) -> str | None:
+    def read(self, fields: Fields) -> str | None:
         if not _moving(fields):
             return None
-        return _first(fields, self.name) or None
+        return super().read(fields)
 
-    def html(self, fields: web.Fields, value: Any, error: SendRulesError | None) -> str:
-        hint_id = f"{self.name}-hint"
-        error_id = f"{self.name}-error" if error else None
-        typed = _first(fields, self.name)
-        cls = "govuk-input govuk-input--width-4" + (" govuk-input--error" if error else "")
-        invalid = ' aria-invalid="true"' if error else ""
-        group_cls = "govuk-form-group" + (" govuk-form-group--error" if error else "")
-        message = web._error_message(error_id, error.message) if error and error_id else ""
-        return _follow_up(
-            f'<div class="{group_cls}" data-question="{_e(self.name)}">'
-            f'<label class="govuk-label govuk-label--s" for="{_e(self.name)}">{_e(self.label)}</label>'
-            f"{web._hint(hint_id, self.hint)}{message}"
-            f'<input class="{cls}" id="{_e(self.name)}" name="{_e(self.name)}" type="text" '
-            f'inputmode="numeric" autocomplete="off" spellcheck="false" value="{_e(typed)}"'
-            f"{web._described_by(hint_id, error_id)}{invalid}>"
-            "</div>"
-        )
+    def html(self, fields: Fields, value: Any, error: SendRulesError | None) -> str:
+        return _follow_up(super().html(fields, value, error))
 
 
 QUESTIONS = (
@@ -139,6 +120,8 @@ QUESTIONS = (
     _Year(
         name="transfer-year",
         label="Or, the year your child moves",
+        width=4,
+        numeric=True,
         hint=(f"{_FOLLOW_UP} The September they start at the new school or college, for example 2027. "
               "Use this if your child is not in their usual year group. It is used instead of the date "
               "of birth."),
@@ -196,40 +179,40 @@ def _present(advice: Any, ids: Ids) -> str:
     labels = _labels()
     panel = (
         f'<div class="calculator-panel" data-result="recommendation" '
-        f'data-recommendation="{_e(advice.recommendation)}">'
-        f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">{_e(advice.label)}</h3>'
-        f'<p class="calculator-panel__body">{_e(advice.summary)}</p>'
+        f'data-recommendation="{escape(advice.recommendation)}">'
+        f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">{escape(advice.label)}</h3>'
+        f'<p class="calculator-panel__body">{escape(advice.summary)}</p>'
         "</div>"
     )
     reason_items = "".join(
-        f'<li data-reason="{_e(r.question)}" data-leans="{_e(r.leans)}">'
-        f"<strong>{_e(labels.get((r.question, r.answer), r.answer))}</strong> "
-        f"({_e(_LEANS[r.leans].lower())}). "
-        f"{_e(r.text)}</li>"
+        f'<li data-reason="{escape(r.question)}" data-leans="{escape(r.leans)}">'
+        f"<strong>{escape(labels.get((r.question, r.answer), r.answer))}</strong> "
+        f"({escape(_LEANS[r.leans].lower())}). "
+        f"{escape(r.text)}</li>"
         for r in advice.reasons
     )
-    parts = [panel, web._section("Why", f'<ul class="govuk-list govuk-list--bullet">{reason_items}</ul>',
+    parts = [panel, section("Why", f'<ul class="govuk-list govuk-list--bullet">{reason_items}</ul>',
                                  data="reasons")]
 
     pt = advice.phase_transfer
     if pt is not None:
         status = ("This date has passed." if pt.passed
-                  else f"{web._plural(pt.days_left, 'day', 'days')} from today.")
+                  else f"{plural(pt.days_left, 'day', 'days')} from today.")
         rows = [
-            ("The move", _e(pt.transfer_label), "#phase-transfer-none", "the move"),
-            ("Starts", web._time(pt.move_starts), None, ""),
+            ("The move", escape(pt.transfer_label), "#phase-transfer-none", "the move"),
+            ("Starts", time_tag(pt.move_starts), None, ""),
             ("Plan must be amended by",
-             f'<span data-result="phase-transfer-last-day">{web._time(pt.last_day)}</span>. '
-             f"The law says {_e(pt.statutory_wording)}. {_e(status)}", None, ""),
+             f'<span data-result="phase-transfer-last-day">{time_tag(pt.last_day)}</span>. '
+             f"The law says {escape(pt.statutory_wording)}. {escape(status)}", None, ""),
         ]
-        parts.append(web._section("Your child's move", web._summary_list(rows), data="phase-transfer"))
+        parts.append(section("Your child's move", summary_list(rows), data="phase-transfer"))
 
     if advice.certificate_needed is None:
         cert = "Ask the mediation adviser"
     else:
         cert = "Needed before you appeal" if advice.certificate_needed else "Not needed for this appeal"
-    parts.append(web._section("Mediation certificate", web._summary_list([
-        ("Certificate", f'<span data-result="certificate-needed">{_e(cert)}</span>', None, ""),
+    parts.append(section("Mediation certificate", summary_list([
+        ("Certificate", f'<span data-result="certificate-needed">{escape(cert)}</span>', None, ""),
     ]), data="certificate"))
 
     caution_items = []
@@ -239,28 +222,24 @@ def _present(advice: Any, ids: Ids) -> str:
             href = _LINKS.get(c.link, f"../{c.link}/")
             if c.id == "appeal-clock":
                 href = f"{PAGE_LINKS['appeal-deadline']}?{advice.deadline_query}"
-            link = f' <a class="govuk-link" href="{_e(href)}" data-link="{_e(c.id)}">{_e(c.link_text)}</a>'
-        caution_items.append(f'<li data-caution="{_e(c.id)}">{_e(c.text)}{link}</li>')
-    parts.append(web._section("Whatever you decide",
+            link = (f' <a class="govuk-link" href="{escape(href)}" data-link="{escape(c.id)}">'
+                    f"{escape(c.link_text)}</a>")
+        caution_items.append(f'<li data-caution="{escape(c.id)}">{escape(c.text)}{link}</li>')
+    parts.append(section("Whatever you decide",
                               f'<ul class="govuk-list govuk-list--bullet">{"".join(caution_items)}</ul>',
                               data="cautions"))
-    parts.append(web._section("How we worked it out", web._steps(advice.steps), data="steps"))
-    parts.append(web._section("Things to know", web._bullets(advice.notes), data="notes"))
-    parts.append(web._section("Sources", web._sources_block(advice.sources), data="sources"))
+    parts.append(section("How we worked it out", step_list(advice.steps), data="steps"))
     deadline_href = f"{PAGE_LINKS['appeal-deadline']}?{advice.deadline_query}"
     deadline_text = ("Work out your last day to appeal, from your letter date" if advice.letter_sent
                      else "Work out your last day to appeal")
     links = [(deadline_href, deadline_text)]
     if advice.certificate_needed is not False:
         links.append((PAGE_LINKS["certificate-how"], "How to get your mediation certificate"))
-    links.append(web.HELP_LINK)
-    parts.append(web._next_steps(links))
-    parts.append(web._actions(None))
+    parts.append(closing(advice, links))
     return "".join(parts)
 
 
-#: The registry entry for :data:`sendrules.web.CALCULATORS`.
-CALCULATOR = web.Calculator(
+CALCULATOR = Calculator(
     name=NAME,
     title="Should you try mediation first?",
     button="Show my recommendation",
@@ -273,7 +252,3 @@ CALCULATOR = web.Calculator(
                 "health-social-care": ["no"]}, date(2025, 3, 1)),
 )
 
-
-#: The view's entry points, as "Adding a calculator" in the decision record describes.
-form_html = CALCULATOR.form_html
-render = CALCULATOR.render

@@ -10,7 +10,7 @@ it is never put into the web address (the query is only
 ``calculator=offer-check``), never sent anywhere, and never treated as HTML:
 every sentence is escaped before it is shown.
 
-:data:`CALCULATOR` is the entry for the registry in :mod:`sendrules.web`.
+:data:`CALCULATOR` is the calculator, loaded by name through :data:`sendrules.web.MODULES`.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .. import web
-from ..errors import SendRulesError
 from ..offer_check import ESSENTIAL, OfferCheck, SentenceCheck, check_offer
-from ..web import PAGE_LINKS, Ids, _e
+from .framework import Calculator, Ids
+from .pieces import PAGE_LINKS, closing, escape, plural, section, step_list
+from .questions import Fields, TextQuestion
 
-__all__ = ["CALCULATOR", "FIELD", "NAME", "form_html", "render"]
+__all__ = ["CALCULATOR", "FIELD", "NAME"]
 
 NAME = "offer-check"
 FIELD = "offer-text"
@@ -53,47 +53,18 @@ _FOUND_LABELS = (
 
 
 @dataclass(frozen=True)
-class _Wording:
-    """A GOV.UK textarea for the pasted wording. Reading never fails: the rules check it."""
+class _Wording(TextQuestion):
+    """A GOV.UK textarea for the pasted wording, kept exactly as pasted: the rules check it."""
 
-    name: str
-    label: str
-    hint: str
-
-    @property
-    def first_id(self) -> str:
-        return self.name
-
-    def owns(self, field: str | None) -> bool:
-        return field == self.name
-
-    def focus_id(self, error: SendRulesError) -> str:
-        return self.name
-
-    def read(self, fields: web.Fields) -> str | None:
+    def read(self, fields: Fields) -> str | None:
         """The wording as typed; ``None`` when the field was not sent at all (a bare web address)."""
         if self.name not in fields:
             return None
         values = fields.get(self.name) or []
         return values[0] if values else ""
 
-    def html(self, fields: web.Fields, value: Any, error: SendRulesError | None) -> str:
-        hint_id = f"{self.name}-hint"
-        error_id = f"{self.name}-error" if error else None
-        typed = value if isinstance(value, str) else (self.read(fields) or "")
-        cls = "govuk-textarea" + (" govuk-textarea--error" if error else "")
-        invalid = ' aria-invalid="true"' if error else ""
-        group_cls = "govuk-form-group" + (" govuk-form-group--error" if error else "")
-        message = web._error_message(error_id, error.message) if error and error_id else ""
-        return (
-            f'<div class="{group_cls}" data-question="{_e(self.name)}">'
-            f'<label class="govuk-label govuk-label--s" for="{_e(self.name)}">{_e(self.label)}</label>'
-            f"{web._hint(hint_id, self.hint)}{message}"
-            f'<textarea class="{cls}" id="{_e(self.name)}" name="{_e(self.name)}" rows="12" '
-            f'spellcheck="true" autocomplete="off"{web._described_by(hint_id, error_id)}{invalid}>'
-            f"{_e(typed)}</textarea>"
-            "</div>"
-        )
+    def typed(self, fields: Fields, value: Any) -> str:
+        return value if isinstance(value, str) else (self.read(fields) or "")
 
 
 QUESTIONS = (
@@ -101,6 +72,7 @@ QUESTIONS = (
         name=FIELD,
         label="The wording you want to check",
         hint=HINT,
+        rows=12,
     ),
 )
 
@@ -133,38 +105,38 @@ def _sentence_item(number: int, check: SentenceCheck) -> str:
     verdict = check.verdict.replace(" ", "-")
     parts = [
         f'<p class="offer-check__head"><strong class="offer-check__tag offer-check__tag--{verdict}" '
-        f'data-tag="{verdict}">{_e(tag)}</strong> '
+        f'data-tag="{verdict}">{escape(tag)}</strong> '
         f'<span class="visually-hidden">Sentence {number}: </span></p>',
-        f'<p class="offer-check__text" data-text>{_e(check.text)}</p>',
-        f'<p class="offer-check__reason">{_e(check.reason)}</p>',
+        f'<p class="offer-check__text" data-text>{escape(check.text)}</p>',
+        f'<p class="offer-check__reason">{escape(check.reason)}</p>',
     ]
     if check.kind == "provision":
         lacking = [m for m in check.missing if m in ESSENTIAL]
         also = [m for m in check.missing if m not in ESSENTIAL]
         if lacking:
-            parts.append('<p class="offer-check__missing" data-missing="' + _e(" ".join(lacking)) + '">'
-                         f"It does not say {_e(_and([_ELEMENT_WORDS[m] for m in lacking]))}.</p>")
+            parts.append('<p class="offer-check__missing" data-missing="' + escape(" ".join(lacking)) + '">'
+                         f"It does not say {escape(_and([_ELEMENT_WORDS[m] for m in lacking]))}.</p>")
         if also:
-            parts.append('<p class="offer-check__also" data-also-missing="' + _e(" ".join(also)) + '">'
-                         f"It could also say {_e(_and([_ELEMENT_WORDS[m] for m in also]))}.</p>")
+            parts.append('<p class="offer-check__also" data-also-missing="' + escape(" ".join(also)) + '">'
+                         f"It could also say {escape(_and([_ELEMENT_WORDS[m] for m in also]))}.</p>")
         found = [(label, getattr(check.found, key)) for key, label in _FOUND_LABELS
                  if getattr(check.found, key)]
         if found:
             rows = "".join(f'<div class="govuk-summary-list__row govuk-summary-list__row--no-actions">'
-                           f'<dt class="govuk-summary-list__key">{_e(label)}</dt>'
-                           f'<dd class="govuk-summary-list__value">{_e(value)}</dd></div>'
+                           f'<dt class="govuk-summary-list__key">{escape(label)}</dt>'
+                           f'<dd class="govuk-summary-list__value">{escape(value)}</dd></div>'
                            for label, value in found)
             parts.append(f'<details class="offer-check__found"><summary>What we found</summary>'
                          f'<dl class="govuk-summary-list">{rows}</dl></details>')
         if check.flags:
             flags = "".join(
-                f'<li data-flag="{_e(f.rule)}">'
-                f'<p><strong>\u2018{_e(f.phrase)}\u2019</strong>: {_e(f.why)}</p>'
-                f'<p class="offer-check__ask">Ask the council: {_e(f.ask)}</p></li>'
+                f'<li data-flag="{escape(f.rule)}">'
+                f'<p><strong>\u2018{escape(f.phrase)}\u2019</strong>: {escape(f.why)}</p>'
+                f'<p class="offer-check__ask">Ask the council: {escape(f.ask)}</p></li>'
                 for f in check.flags
             )
             parts.append(f'<ul class="govuk-list offer-check__flags">{flags}</ul>')
-    return (f'<li class="offer-check__sentence" data-sentence="{number}" data-verdict="{_e(verdict)}">'
+    return (f'<li class="offer-check__sentence" data-sentence="{number}" data-verdict="{escape(verdict)}">'
             f'{"".join(parts)}</li>')
 
 
@@ -173,7 +145,7 @@ def _title(result: OfferCheck) -> str:
         return "No provision found to check"
     if result.vague == 0:
         return "No vague wording found"
-    return (f"{result.vague} of {web._plural(result.provision, 'sentence', 'sentences')} "
+    return (f"{result.vague} of {plural(result.provision, 'sentence', 'sentences')} "
             f"{'needs' if result.vague == 1 else 'need'} more detail")
 
 
@@ -185,9 +157,9 @@ def _present(result: OfferCheck, ids: Ids) -> str:
     panel = (
         f'<div class="calculator-panel" data-result="offer-check" data-vague="{result.vague}" '
         f'data-specific="{result.specific}" data-not-provision="{result.not_provision}">'
-        f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">{_e(_title(result))}</h3>'
-        f'<p class="calculator-panel__body">{_e(result.summary)}</p>'
-        f'<p class="calculator-panel__body">{_e(counts)}</p>'
+        f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">{escape(_title(result))}</h3>'
+        f'<p class="calculator-panel__body">{escape(result.summary)}</p>'
+        f'<p class="calculator-panel__body">{escape(counts)}</p>'
         "</div>"
     )
     items = "".join(_sentence_item(i, c) for i, c in enumerate(result.sentences, start=1))
@@ -198,21 +170,17 @@ def _present(result: OfferCheck, ids: Ids) -> str:
     parts = [
         panel,
         caveat,
-        web._section("Sentence by sentence", sentences, data="sentences"),
-        web._section("How we checked", web._steps(result.steps), data="steps"),
-        web._section("Things to know", web._bullets(result.notes), data="notes"),
-        web._section("Sources", web._sources_block(result.sources), data="sources"),
-        web._next_steps([
+        section("Sentence by sentence", sentences, data="sentences"),
+        section("How we checked", step_list(result.steps), data="steps"),
+        closing(result, [
             (PAGE_LINKS["should-you-mediate"], "Decide whether to try mediation"),
             (PAGE_LINKS["appeal-deadline"], "Work out your last day to appeal"),
-            web.HELP_LINK,
-        ]),
+        ], buttons=False),
     ]
     return "".join(parts)
 
 
-#: The registry entry for :data:`sendrules.web.CALCULATORS`.
-CALCULATOR = web.Calculator(
+CALCULATOR = Calculator(
     name=NAME,
     title="Check the wording",
     button="Check the wording",
@@ -225,8 +193,4 @@ CALCULATOR = web.Calculator(
                                "will support Sam for 2 hours each week."]}, date(2025, 3, 1)),
 )
 
-
-#: The view's entry points, as "Adding a calculator" in the decision record describes.
-form_html = CALCULATOR.form_html
-render = CALCULATOR.render
 

@@ -1,4 +1,5 @@
-"""The mediation timeline view: its form, the worked examples, the calendar file, every error, escaping."""
+"""The mediation timeline (sendrules.web.mediation_timeline): its form, the worked examples,
+the calendar file, every error, escaping."""
 
 from __future__ import annotations
 
@@ -10,9 +11,8 @@ import icalendar
 import pytest
 from tests.support.html import Page
 
-from sendrules import web  # noqa: F401 - the registry loads first, as on the site (web imports the views)
 from sendrules.mediation import mediation_timeline
-from sendrules.views import mediation_timeline as view
+from sendrules.web.mediation_timeline import CALCULATOR as view
 
 TODAY = date(2026, 11, 30)
 

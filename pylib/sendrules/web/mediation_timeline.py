@@ -16,7 +16,7 @@ The answer is one timeline, in date order, of every event the rules give, with w
 certificate date means for the last day to appeal; a calendar file with every event; and
 a print button. The web address holds only the dates and the yes or no.
 
-:data:`CALCULATOR` is the entry for the registry in :mod:`sendrules.web`.
+:data:`CALCULATOR` is the calculator, loaded by name through :data:`sendrules.web.MODULES`.
 """
 
 from __future__ import annotations
@@ -25,23 +25,28 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .. import web
-from ..errors import UnknownDecisionError
 from ..forms import long_date
 from ..ics import Event, calendar_file, data_url
 from ..mediation import AppealIfCertificate, MediationTimeline, TimelineEvent, mediation_timeline
 from ..sources import SOURCES
 from ..time_limits import AppealDeadline
-from ..web import PAGE_LINKS, ChoiceQuestion, DateQuestion, Ids, _e
+from .framework import Calculator, Ids
+from .pieces import PAGE_LINKS, closing, escape, section, step_list, summary_list, time_tag
+from .questions import (
+    WANTS_MEDIATION,
+    DateQuestion,
+    Fields,
+    date_fields,
+    first,
+    wants_mediation,
+    wants_mediation_question,
+)
 
-__all__ = ["CALCULATOR", "NAME", "QUESTIONS", "form_html", "render"]
+__all__ = ["CALCULATOR", "NAME", "QUESTIONS"]
 
 NAME = "mediation-timeline"
-WANTS = web.WANTS_MEDIATION
-SELECT_WANTS = web.SELECT_WANTS_MEDIATION
 CALENDAR_FILE = "send-mediation-dates.ics"
 
-_CHOICES = web.WANTS_MEDIATION_CHOICES
 #: The time of day the Tribunal must have the appeal by, as the appeal deadline rules give it.
 CUT_OFF: str = AppealDeadline.cut_off
 
@@ -50,8 +55,8 @@ CUT_OFF: str = AppealDeadline.cut_off
 class _EndedDate(DateQuestion):
     """The day mediation ended: only read when the family said they want mediation."""
 
-    def read(self, fields: web.Fields) -> date | None:
-        if web._first(fields, WANTS) != "yes":
+    def read(self, fields: Fields) -> date | None:
+        if first(fields, WANTS_MEDIATION) != "yes":
             return None
         return super().read(fields)
 
@@ -63,13 +68,7 @@ QUESTIONS = (
         hint="Or the day you plan to tell them. For example, 2 4 2026",
         label="you told the mediation adviser",
     ),
-    ChoiceQuestion(
-        name=WANTS,
-        legend="Did you tell them you want to try mediation?",
-        hint="",
-        options=lambda: web.WANTS_MEDIATION_OPTIONS,
-        missing=SELECT_WANTS,
-    ),
+    wants_mediation_question(legend="Did you tell them you want to try mediation?", hint=""),
     DateQuestion(
         field="letter-sent",
         legend="When was the decision letter sent? (optional)",
@@ -89,16 +88,14 @@ QUESTIONS = (
 
 
 def _answer(values: dict[str, Any], today: date) -> MediationTimeline:
-    wants = _CHOICES.get(values[WANTS])
-    if wants is None:
-        raise UnknownDecisionError(SELECT_WANTS, field=WANTS)
-    return mediation_timeline(values["told-adviser"], wants, letter_sent=values["letter-sent"],
+    return mediation_timeline(values["told-adviser"], wants_mediation(values),
+                              letter_sent=values["letter-sent"],
                               mediation_ended=values["mediation-ended"])
 
 
 def _query(result: MediationTimeline) -> list[tuple[str, str]]:
     pairs = [("told-adviser", result.told_adviser.isoformat()),
-             (WANTS, "yes" if result.wants_mediation else "no")]
+             (WANTS_MEDIATION, "yes" if result.wants_mediation else "no")]
     if result.letter_sent is not None:
         pairs.append(("letter-sent", result.letter_sent.isoformat()))
     if result.mediation_ended is not None:
@@ -167,13 +164,13 @@ def _later_of(appeal: AppealIfCertificate) -> str:
     setter = ("1 month after the certificate is later, so the certificate sets your last day"
               if appeal.governed_by == "certificate"
               else "2 months after the letter is later, so the letter sets your last day")
-    text = (f"2 months after the letter is {web._time(appeal.letter_end)}. 1 month after the certificate is "
-            f"{web._time(appeal.certificate_end)}. {_e(setter)}.")
+    text = (f"2 months after the letter is {time_tag(appeal.letter_end)}. 1 month after the certificate is "
+            f"{time_tag(appeal.certificate_end)}. {escape(setter)}.")
     move = _MOVES.get(appeal.rule)
     if move:
-        text += f" {_e(move)}"
+        text += f" {escape(move)}"
     for alt in appeal.alternatives:
-        text += (f" Another reading of the rules gives {web._time(alt.on)}. We show the earlier date, so you "
+        text += (f" Another reading of the rules gives {time_tag(alt.on)}. We show the earlier date, so you "
                  "are in time whichever reading is right.")
     return text
 
@@ -193,24 +190,25 @@ def _more(kind: str, event: TimelineEvent, result: MediationTimeline) -> str:
                 "the adviser before it.")
         if result.told_adviser_late:
             text += " You told the adviser after this date. Get advice quickly."
-        return _e(text)
+        return escape(text)
     if kind in _CERTIFICATES:
         appeal = _appeal_for_certificate(result, event.on)
         lead = _CERTIFICATE_WORDS[kind]
         if appeal is None:
             if result.letter_sent is None:
-                return _e(f"{lead} Add the date on the decision letter to see what it means for your "
+                return escape(f"{lead} Add the date on the decision letter to see what it means for your "
                           "last day to appeal.")
-            return _e(lead)
-        return (f"{_e(lead)} If it comes on this day, your last day to appeal is "
-                f'<span data-result="appeal-if-certificate">{web._time(appeal.last_day)}</span>.')
+            return escape(lead)
+        return (f"{escape(lead)} If it comes on this day, your last day to appeal is "
+                f'<span data-result="appeal-if-certificate">{time_tag(appeal.last_day)}</span>.')
     if kind == "arrange-by":
-        return _e("The council has 30 days to arrange mediation. The meeting itself may be later.")
+        return escape("The council has 30 days to arrange mediation. The meeting itself may be later.")
     if kind == "appeal-last-day":
         appeal = _appeal_by_last_day(result, event.on)
         if appeal is not None:
-            return (f"For a certificate issued on {web._time(appeal.certificate_issued)}: "
-                    f"{_later_of(appeal)} The Tribunal must receive your appeal by {_e(CUT_OFF)} that day.")
+            return (f"For a certificate issued on {time_tag(appeal.certificate_issued)}: "
+                    f"{_later_of(appeal)} The Tribunal must receive your appeal by {escape(CUT_OFF)} "
+                    "that day.")
     return ""
 
 
@@ -218,8 +216,9 @@ def _source_link(source_id: str | None) -> str:
     source = SOURCES.get(source_id) if source_id else None
     if source is None:
         return ""
-    return (f'<p class="calculator-timeline__source">Source: <a class="govuk-link" href="{_e(source.url)}">'
-            f"{_e(source.citation)}</a></p>")
+    return (f'<p class="calculator-timeline__source">Source: '
+            f'<a class="govuk-link" href="{escape(source.url)}">'
+            f"{escape(source.citation)}</a></p>")
 
 
 def _timeline(result: MediationTimeline) -> str:
@@ -227,9 +226,9 @@ def _timeline(result: MediationTimeline) -> str:
     for kind, event in _classified(result):
         more = _more(kind, event, result)
         items.append(
-            f'<li class="calculator-timeline__item" data-event="{_e(kind)}">'
-            f'<p class="calculator-timeline__date">{web._time(event.on)}</p>'
-            f'<p class="calculator-timeline__label">{_e(event.label)}</p>'
+            f'<li class="calculator-timeline__item" data-event="{escape(kind)}">'
+            f'<p class="calculator-timeline__date">{time_tag(event.on)}</p>'
+            f'<p class="calculator-timeline__label">{escape(event.label)}</p>'
             + (f'<p class="calculator-timeline__more">{more}</p>' if more else "")
             + _source_link(event.source_id)
             + "</li>"
@@ -250,14 +249,14 @@ def _panel(result: MediationTimeline, ids: Ids) -> str:
     appeal = _appeal_for_certificate(result, key)
     if appeal is not None:
         body = (f'<p class="calculator-panel__body">If it comes on that day, your last day to appeal is '
-                f'<span data-result="panel-appeal-last-day">{web._time(appeal.last_day)}</span>.</p>')
+                f'<span data-result="panel-appeal-last-day">{time_tag(appeal.last_day)}</span>.</p>')
     elif result.arrange_by is not None and result.mediation_ended is None:
         body = ('<p class="calculator-panel__body">If it is not, your certificate should come by '
-                f"{web._time(result.deemed_certificate_due)}.</p>") if result.deemed_certificate_due else ""
+                f"{time_tag(result.deemed_certificate_due)}.</p>") if result.deemed_certificate_due else ""
     return (
         f'<div class="calculator-panel" data-result="key-date" data-date="{key.isoformat()}">'
-        f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">{_e(what)} '
-        f'{web._time(key, "calculator-panel__date")}</h3>{body}</div>'
+        f'<h3 class="calculator-panel__title" id="{ids.heading}" tabindex="-1">{escape(what)} '
+        f'{time_tag(key, "calculator-panel__date")}</h3>{body}</div>'
     )
 
 
@@ -310,28 +309,26 @@ def _present(result: MediationTimeline, ids: Ids, today: date) -> str:
     parts = [_panel(result, ids)]
     if result.told_adviser_late and result.contact_adviser_by is not None:
         parts.append('<p class="calculator__warning" data-result="told-late"><strong>You told the adviser '
-                     f"after the last day to contact them, {web._time(result.contact_adviser_by)}.</strong> "
+                     f"after the last day to contact them, {time_tag(result.contact_adviser_by)}.</strong> "
                      "Get advice from IPSEA or your local SENDIASS straight away.</p>")
     if result.letter_sent is None:
         parts.append('<p class="calculator__aside" data-result="no-letter">Add the date on the decision '
                      "letter to see your last day to contact the adviser and your last day to appeal.</p>")
-    parts.append(web._section("Your timeline", _timeline(result), data="timeline"))
+    parts.append(section("Your timeline", _timeline(result), data="timeline"))
     answers = [
-        ("You told the mediation adviser", web._time(result.told_adviser), "#told-adviser-day",
+        ("You told the mediation adviser", time_tag(result.told_adviser), "#told-adviser-day",
          "the date you told the adviser"),
-        ("Mediation", _e("Yes, you want to try it" if result.wants_mediation else "No, certificate only"),
+        ("Mediation", escape("Yes, you want to try it" if result.wants_mediation else "No, certificate only"),
          "#wants-mediation-yes", "whether you want mediation"),
-        ("Decision letter sent", web._time(result.letter_sent) if result.letter_sent else _e("Not given"),
+        ("Decision letter sent", time_tag(result.letter_sent) if result.letter_sent else escape("Not given"),
          "#letter-sent-day", "the date the letter was sent"),
     ]
     if result.wants_mediation:
         answers.append(("Mediation ended",
-                        web._time(result.mediation_ended) if result.mediation_ended else _e("Not yet"),
+                        time_tag(result.mediation_ended) if result.mediation_ended else escape("Not yet"),
                         "#mediation-ended-day", "the date mediation ended"))
-    parts.append(web._section("Your answers", web._summary_list(answers), data="answers"))
-    parts.append(web._section("How we worked it out", web._steps(result.steps), data="steps"))
-    parts.append(web._section("Things to know", web._bullets(result.notes), data="notes"))
-    parts.append(web._section("Sources", web._sources_block(result.sources), data="sources"))
+    parts.append(section("Your answers", summary_list(answers), data="answers"))
+    parts.append(section("How we worked it out", step_list(result.steps), data="steps"))
     links = []
     if result.letter_sent is not None:
         links.append((f"{PAGE_LINKS['appeal-deadline']}?calculator=appeal-deadline&"
@@ -341,10 +338,8 @@ def _present(result: MediationTimeline, ids: Ids, today: date) -> str:
         links.append((PAGE_LINKS["appeal-deadline"], "Work out your last day to appeal"))
     links += [
         (PAGE_LINKS["checklist"] + "#email-the-mediation-adviser", "Write an email to the mediation adviser"),
-        web.HELP_LINK,
     ]
-    parts.append(web._next_steps(links))
-    parts.append(web._actions(_calendar(result, today)))
+    parts.append(closing(result, links, download=_calendar(result, today)))
     return "".join(parts)
 
 
@@ -360,8 +355,7 @@ def _answer_with_today(values: dict[str, Any], today: date) -> Any:
     return _Presentable(_answer(values, today), today)
 
 
-#: The registry entry for :data:`sendrules.web.CALCULATORS`.
-CALCULATOR = web.Calculator(
+CALCULATOR = Calculator(
     name=NAME,
     title="Mediation timeline",
     button="Show my mediation dates",
@@ -370,12 +364,8 @@ CALCULATOR = web.Calculator(
     present=lambda answer, ids: _present(answer.result, ids, answer.today),
     query=lambda answer: _query(answer.result),
     by_hand=("#work-it-out-yourself", "work the dates out by hand"),
-    rehearsal=({**web.date_fields("told-adviser", date(2025, 2, 3)), "wants-mediation": ["yes"],
-                **web.date_fields("letter-sent", date(2025, 1, 20))}, date(2025, 3, 1)),
+    rehearsal=({**date_fields("told-adviser", date(2025, 2, 3)), "wants-mediation": ["yes"],
+                **date_fields("letter-sent", date(2025, 1, 20))}, date(2025, 3, 1)),
 )
 
-
-#: The view's entry points, as "Adding a calculator" in the decision record describes.
-form_html = CALCULATOR.form_html
-render = CALCULATOR.render
 

@@ -1,4 +1,5 @@
-"""The offer-check view: its form, its answer, its errors, and that pasted text is never markup."""
+"""The offer check (sendrules.web.offer_check): its form, its answer, its errors, and that
+pasted text is never markup."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sendrules import web  # noqa: F401 - the registry loads first, as on the site (web imports the views)
 from sendrules.offer_check import MAX_CHARS, check_offer
-from sendrules.views import offer_check as view
+from sendrules.web.offer_check import CALCULATOR as view
 
 TODAY = date(2026, 12, 1)
 GOOD = ("Amir will receive 3 sessions of 30 minutes per week of 1:1 speech and language therapy delivered by "
