@@ -5,7 +5,7 @@
 //
 // hooks/site.py runs this at build time with MODULE = sendrules.web and STDLIB_IN.zip = the
 // trimmed copy of Pyodide's python_stdlib.zip. It starts Pyodide, unpacks IN.zip, imports MODULE,
-// then answers every calculator's rehearsal (MODULE.prepare with every calculator's name).
+// then answers every calculator's rehearsal (MODULE.prepare with every name in MODULE.MODULES).
 //
 // OUT.zip is everything in IN.zip plus, for each module from IN.zip that the import of MODULE
 // loaded, its __pycache__/NAME.cpython-3XX.pyc. Modules imported later (by prepare) keep only
@@ -79,10 +79,10 @@ sys.path.insert(0, TREE)
 web = importlib.import_module(module_name)
 ready_path = loaded_from(TREE)
 
-# Every calculator's rehearsal: names from the registry and from the views imported on demand.
-names = sorted({*getattr(web, "CALCULATORS", {}), *getattr(web, "VIEW_MODULES", {})})
-if not names or web.prepare(json.dumps(names)) is not True:
-    raise SystemExit(f"{module_name}.prepare did not answer the calculators' rehearsals")
+# Every calculator's rehearsal (MODULE.MODULES names every calculator).
+names = sorted(web.MODULES)
+if not names or web.prepare(json.dumps(names)) is not True or sorted(web.CALCULATORS) != names:
+    raise SystemExit(f"{module_name}.prepare did not answer every calculator's rehearsal")
 stdlib_loaded = [path[len(STDLIB) + 1:] for path in loaded_from(STDLIB)]
 
 import py_compile  # noqa: E402 - once the modules are listed: the worker never imports it
