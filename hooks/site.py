@@ -60,14 +60,21 @@ SERVICE_WORKER_SCRIPT = ROOT / "scripts" / "service_worker.mjs"
 
 # Parts of Pyodide's standard library bundle that nothing in the calculators' worker imports
 # (Pyodide, PyScript's worker package or sendrules): debuggers, test runners, profilers, the REPL,
-# processes and mail/FTP/XML-RPC clients. Leaving them out of the shipped python_stdlib.zip saves
-# about 0.5 MB of the 2.5 MB, which is already compressed (README, "Performance").
+# processes, mail/FTP/XML-RPC clients, and the email, HTTP and XML packages. Leaving them out of
+# the shipped python_stdlib.zip saves about 0.75 MB of the 2.5 MB, which is already compressed
+# (docs/decisions/002-performance.md).
 STDLIB_LEFT_OUT = frozenset({
     "_pyrepl", "bdb.py", "cProfile.py", "doctest.py", "ftplib.py", "imaplib.py", "mailbox.py",
     "modulefinder.py", "multiprocessing", "pdb.py", "pickletools.py", "poplib.py", "profile.py",
     "pstats.py", "pyclbr.py", "pydoc.py", "smtplib.py", "tabnanny.py", "timeit.py", "trace.py",
-    "unittest", "webbrowser.py", "wsgiref", "xmlrpc", "zipapp.py",
+    "unittest", "webbrowser.py", "wsgiref", "xmlrpc", "zipapp.py", "email", "http", "xml",
 })
+# And the codecs for legacy 8-bit code pages and East Asian encodings (0.28 MB zipped): text in the
+# worker is UTF-8. cp437 stays: zipfile decodes file names with it.
+LEGACY_ENCODINGS = re.compile(
+    r"encodings/(cp(?!437\b)\d+|mac_\w+|iso8859_\d+|koi8_\w+|kz1048|ptcp154|tis_620|hp_roman8|palmos"
+    r"|euc_\w+|shift_jis\w*|gb\w+|big5\w*|hz|iso2022_\w+|johab|cp65001|mbcs|oem)\.py$"
+)
 STDLIB_ZIP = "python_stdlib.zip"
 LOCK_FILE = "pyodide-lock.json"
 
@@ -183,12 +190,13 @@ def _lock_without_packages(source: Path, target: Path) -> None:
 
 
 def _smaller_stdlib(source: Path) -> Path:
-    """Pyodide's python_stdlib.zip without STDLIB_LEFT_OUT, made once into build/ and reused.
+    """Pyodide's python_stdlib.zip without STDLIB_LEFT_OUT and LEGACY_ENCODINGS, made once into
+    build/ and reused.
 
     The copy keeps the source's timestamp, so browsers cache it as they cache the other files.
     """
     stat = source.stat()
-    key = f"{stat.st_size}-{stat.st_mtime_ns}-{'-'.join(sorted(STDLIB_LEFT_OUT))}"
+    key = f"{stat.st_size}-{stat.st_mtime_ns}-{'-'.join(sorted(STDLIB_LEFT_OUT))}-{LEGACY_ENCODINGS.pattern}"
     out = ROOT / "build" / "pyodide" / f"python_stdlib-{zlib.crc32(key.encode()):08x}.zip"
     if out.exists():
         return out
@@ -196,7 +204,8 @@ def _smaller_stdlib(source: Path) -> Path:
     partial = out.with_suffix(".partial")
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(partial, "w") as smaller:
         for info in original.infolist():
-            if info.filename.split("/", 1)[0] not in STDLIB_LEFT_OUT:
+            name = info.filename
+            if not (name.split("/", 1)[0] in STDLIB_LEFT_OUT or LEGACY_ENCODINGS.match(name)):
                 smaller.writestr(info, original.read(info), compress_type=info.compress_type, compresslevel=9)
     os.utime(partial, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     partial.replace(out)
