@@ -1,5 +1,5 @@
 // Adds bytecode, compiled by the Pyodide the site ships, to the two zips the worker's Python
-// comes from (README, "Performance"; docs/decisions/002-performance.md).
+// comes from (docs/decisions/002-performance.md).
 //
 //     node scripts/pyodide_bytecode.mjs IN.zip OUT.zip MODULE STDLIB_IN.zip STDLIB_OUT.zip
 //

@@ -1,6 +1,6 @@
 // Writes the site's service worker, SITE/sw.js, with Workbox's generateSW (workbox-build, pinned
 // in package.json): no caching code of our own. hooks/site.py runs this after the build has
-// copied the runtime in (docs/decisions/002-performance.md, "Offline and repeat visits").
+// copied the runtime in (README, "Offline and repeat visits").
 //
 //     node scripts/service_worker.mjs SITE
 //

@@ -1,7 +1,7 @@
 // Registers the site's service worker (sw.js, written by Workbox at build time: scripts/
 // service_worker.mjs), which keeps every page and the calculators' runtime so that, after one
 // visit, the site works offline and a repeat visit downloads nothing large
-// (docs/decisions/002-performance.md, "Offline and repeat visits"). Every page loads this file.
+// (README, "Offline and repeat visits"). Every page loads this file.
 //
 // When: on a page with a calculator, once its Python is ready, so that the worker's copy of the
 // runtime comes from the browser's HTTP cache, where the page has just put it, and does not
