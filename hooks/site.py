@@ -9,7 +9,9 @@ After the build, the runtime the calculators need is copied into the built site 
 docs/): PyScript's core, the Pyodide runtime files, and one zip of the Python the worker runs:
 the ``sendrules`` package from the working tree, data files included, with the modules of the
 pinned python-dateutil wheel that sendrules imports and the wheel's licence and metadata, and
-bytecode for what the worker imports before it is ready.
+bytecode for what the worker imports before it is ready. Pyodide's standard library ships
+trimmed, with bytecode for what the worker imports, and its lock file without packages. Last,
+Workbox writes the service worker, sw.js (docs/decisions/002-performance.md).
 """
 
 from __future__ import annotations
