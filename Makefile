@@ -33,8 +33,10 @@ lint: $(VENV)/.installed
 
 # Builds the site for its own origin, serves it and times it in headless Chromium against our
 # targets (scripts/bench_site.py); writes bench-results/site.json. Takes a few minutes.
+# `make bench PROFILE=phone` emulates a mid-range phone (bench-results/site-phone.json);
+# BENCH_ARGS passes other options, e.g. BENCH_ARGS="--runs 3".
 bench: $(VENV)/.installed node_modules/.installed $(WHEEL) chromium
-	$(PY) -m scripts.bench_site
+	$(PY) -m scripts.bench_site $(if $(PROFILE),--profile $(PROFILE)) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(SITE_DIR) build .pytest_cache .ruff_cache

@@ -14,7 +14,9 @@ After the build, the runtime the calculators need is copied into the built site 
 docs/): PyScript's core, the Pyodide runtime files, and one zip of the Python the worker runs:
 the ``sendrules`` package from the working tree, data files included, with the modules of the
 pinned python-dateutil wheel that sendrules imports and the wheel's licence and metadata, and
-bytecode for what the worker imports before it is ready.
+bytecode for what the worker imports before it is ready. Pyodide's standard library ships
+trimmed, with bytecode for what the worker imports, and its lock file without packages. Last,
+Workbox writes the service worker, sw.js (docs/decisions/002-performance.md).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import base64
 import hashlib
 import importlib
 import io
+import json
 import os
 import re
 import shutil
@@ -61,18 +64,27 @@ DATEUTIL_DIST_INFO = "-".join(DATEUTIL_WHEEL.split("-")[:2]) + ".dist-info/"  # 
 # modules this loads get bytecode compiled by Pyodide in the zip (scripts/pyodide_bytecode.mjs).
 WORKER_IMPORTS = "sendrules.web"
 BYTECODE_SCRIPT = ROOT / "scripts" / "pyodide_bytecode.mjs"
+SERVICE_WORKER_SCRIPT = ROOT / "scripts" / "service_worker.mjs"
 
 # Parts of Pyodide's standard library bundle that nothing in the calculators' worker imports
 # (Pyodide, PyScript's worker package or sendrules): debuggers, test runners, profilers, the REPL,
-# processes and mail/FTP/XML-RPC clients. Leaving them out of the shipped python_stdlib.zip saves
-# about 0.5 MB of the 2.5 MB, which is already compressed (README, "Performance").
+# processes, mail/FTP/XML-RPC clients, and the email, HTTP and XML packages. Leaving them out of
+# the shipped python_stdlib.zip saves about 0.75 MB of the 2.5 MB, which is already compressed
+# (docs/decisions/002-performance.md).
 STDLIB_LEFT_OUT = frozenset({
     "_pyrepl", "bdb.py", "cProfile.py", "doctest.py", "ftplib.py", "imaplib.py", "mailbox.py",
     "modulefinder.py", "multiprocessing", "pdb.py", "pickletools.py", "poplib.py", "profile.py",
     "pstats.py", "pyclbr.py", "pydoc.py", "smtplib.py", "tabnanny.py", "timeit.py", "trace.py",
-    "unittest", "webbrowser.py", "wsgiref", "xmlrpc", "zipapp.py",
+    "unittest", "webbrowser.py", "wsgiref", "xmlrpc", "zipapp.py", "email", "http", "xml",
 })
+# And the codecs for legacy 8-bit code pages and East Asian encodings (0.28 MB zipped): text in the
+# worker is UTF-8. cp437 stays: zipfile decodes file names with it.
+LEGACY_ENCODINGS = re.compile(
+    r"encodings/(cp(?!437\b)\d+|mac_\w+|iso8859_\d+|koi8_\w+|kz1048|ptcp154|tis_620|hp_roman8|palmos"
+    r"|euc_\w+|shift_jis\w*|gb\w+|big5\w*|hz|iso2022_\w+|johab|cp65001|mbcs|oem)\.py$"
+)
 STDLIB_ZIP = "python_stdlib.zip"
+LOCK_FILE = "pyodide-lock.json"
 
 # Where the glue (docs/assets/js/calculators.js) expects each piece, relative to the site root.
 PYSCRIPT_TARGET = Path("assets/pyscript")
@@ -209,20 +221,33 @@ def _copy_pyscript(site: Path) -> None:
 
 
 def _copy_pyodide(site: Path) -> None:
+    """Pyodide's runtime files; the standard library comes with the worker's zip (_zip_package),
+    and the lock file without its list of packages (_lock_without_packages)."""
     target = site / PYODIDE_TARGET
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_RUNTIME_FILES:
         source = _require(PYODIDE_DIST / name, "node_modules/pyodide (npm ci)")
-        shutil.copy2(_smaller_stdlib(source) if name == STDLIB_ZIP else source, target / name)
+        if name == LOCK_FILE:
+            _lock_without_packages(source, target / name)
+        elif name != STDLIB_ZIP:
+            shutil.copy2(source, target / name)
+
+
+def _lock_without_packages(source: Path, target: Path) -> None:
+    """Pyodide reads its lock file at every start, but the worker loads no Pyodide package: only
+    the file's "info" (which Pyodide checks against its ABI) is shipped, 119 kB -> 0.1 kB."""
+    lock = json.loads(source.read_text(encoding="utf-8"))
+    target.write_text(json.dumps({"info": lock["info"], "packages": {}}), encoding="utf-8")
 
 
 def _smaller_stdlib(source: Path) -> Path:
-    """Pyodide's python_stdlib.zip without STDLIB_LEFT_OUT, made once into build/ and reused.
+    """Pyodide's python_stdlib.zip without STDLIB_LEFT_OUT and LEGACY_ENCODINGS, made once into
+    build/ and reused.
 
     The copy keeps the source's timestamp, so browsers cache it as they cache the other files.
     """
     stat = source.stat()
-    key = f"{stat.st_size}-{stat.st_mtime_ns}-{'-'.join(sorted(STDLIB_LEFT_OUT))}"
+    key = f"{stat.st_size}-{stat.st_mtime_ns}-{'-'.join(sorted(STDLIB_LEFT_OUT))}-{LEGACY_ENCODINGS.pattern}"
     out = ROOT / "build" / "pyodide" / f"python_stdlib-{zlib.crc32(key.encode()):08x}.zip"
     if out.exists():
         return out
@@ -230,7 +255,8 @@ def _smaller_stdlib(source: Path) -> Path:
     partial = out.with_suffix(".partial")
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(partial, "w") as smaller:
         for info in original.infolist():
-            if info.filename.split("/", 1)[0] not in STDLIB_LEFT_OUT:
+            name = info.filename
+            if not (name.split("/", 1)[0] in STDLIB_LEFT_OUT or LEGACY_ENCODINGS.match(name)):
                 smaller.writestr(info, original.read(info), compress_type=info.compress_type, compresslevel=9)
     os.utime(partial, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     partial.replace(out)
@@ -265,35 +291,46 @@ def _zip_package(site: Path) -> None:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, members[name])
-    shutil.copyfile(_with_bytecode(sources.getvalue()), out)
+    package, stdlib = _with_bytecode(sources.getvalue())
+    shutil.copyfile(package, out)
+    (site / PYODIDE_TARGET).mkdir(parents=True, exist_ok=True)
+    shutil.copy2(stdlib, site / PYODIDE_TARGET / STDLIB_ZIP)  # dated when first made, as it is reused
 
 
-def _with_bytecode(sources: bytes) -> Path:
+def _with_bytecode(sources: bytes) -> tuple[Path, Path]:
     """The zip with bytecode, compiled by Pyodide under Node.js, for the modules the worker
-    imports before it reports ready (scripts/pyodide_bytecode.mjs). Made once per set of sources
-    and Pyodide version into build/python/, and reused.
+    imports before it reports ready, and the trimmed standard library with bytecode for the
+    modules Pyodide's start, that import and every calculator's rehearsal load
+    (scripts/pyodide_bytecode.mjs). Made once per set of sources and Pyodide version into
+    build/python/, and reused.
     """
     node = shutil.which("node")
     if node is None:
         raise PluginError(f"Node.js is needed to compile the calculators' Python for Pyodide. {SETUP_HINT}")
     pyodide = _require(PYODIDE_DIST / "package.json", "node_modules/pyodide (npm ci)")
-    key = hashlib.sha256(sources + pyodide.read_bytes() + BYTECODE_SCRIPT.read_bytes()).hexdigest()[:16]
+    stdlib = _smaller_stdlib(_require(PYODIDE_DIST / STDLIB_ZIP, "node_modules/pyodide (npm ci)"))
+    key = hashlib.sha256(
+        sources + pyodide.read_bytes() + BYTECODE_SCRIPT.read_bytes() + stdlib.name.encode()
+    ).hexdigest()[:16]
     out = ROOT / "build" / "python" / f"sendrules-{key}.zip"
-    if out.exists():
-        return out
+    stdlib_out = out.with_name(f"python_stdlib-{key}.zip")
+    if out.exists() and stdlib_out.exists():
+        return out, stdlib_out
     out.parent.mkdir(parents=True, exist_ok=True)
     plain = out.with_suffix(".sources")
     plain.write_bytes(sources)
-    partial = out.with_suffix(".partial")
+    partial, stdlib_partial = out.with_suffix(".partial"), stdlib_out.with_suffix(".partial")
     done = subprocess.run(
-        [node, str(BYTECODE_SCRIPT), str(plain), str(partial), WORKER_IMPORTS],
+        [node, str(BYTECODE_SCRIPT), str(plain), str(partial), WORKER_IMPORTS,
+         str(stdlib), str(stdlib_partial)],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     plain.unlink()
     if done.returncode != 0:
         raise PluginError(f"Compiling the calculators' Python in Pyodide failed:\n{done.stderr.strip()}")
+    stdlib_partial.replace(stdlib_out)
     partial.replace(out)
-    return out
+    return out, stdlib_out
 
 
 def _script_hashes(html: str) -> set[str]:
@@ -335,3 +372,18 @@ def on_post_build(config, **kwargs):
     _copy_pyscript(site)
     _copy_pyodide(site)
     _zip_package(site)
+    _service_worker(site)
+
+
+def _service_worker(site: Path) -> None:
+    """sw.js, generated by Workbox from the finished site (scripts/service_worker.mjs), last,
+    once every file it precaches is in place. docs/assets/js/offline.js registers it."""
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError(f"Node.js is needed to write the site's service worker. {SETUP_HINT}")
+    _require(NODE_MODULES / "workbox-build", "node_modules/workbox-build (npm ci)")
+    done = subprocess.run(
+        [node, str(SERVICE_WORKER_SCRIPT), str(site)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise PluginError(f"Writing the service worker failed:\n{done.stderr.strip()}")

@@ -32,6 +32,19 @@ def browser_type_launch_args(browser_type_launch_args, browser_name):
     return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_ARGS}
 
 
+# The site's service worker (docs/assets/js/offline.js) is blocked in these tests, which check a
+# first visit: what a page itself fetches (each file once), and what a broken download shows
+# (page.route does not see what a service worker answers from its cache). Left running, it would
+# also download the whole site again in the background in every test's context.
+# tests/e2e/test_offline.py allows it, and tests what it does.
+NO_SERVICE_WORKER = {"service_workers": "block"}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, **NO_SERVICE_WORKER}
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """(site directory, Served): the site built for the exact origin it is served from."""
@@ -104,7 +117,9 @@ def session(browser, base_url, request):
     """One context and one page for a whole module, with "today" pinned to the module's ``TODAY``
     and every request, uncaught page error and policy violation recorded (for modules that reuse
     one page)."""
-    context = browser.new_context(base_url=base_url, accept_downloads=True, timezone_id="Europe/London")
+    context = browser.new_context(
+        base_url=base_url, accept_downloads=True, timezone_id="Europe/London", **NO_SERVICE_WORKER
+    )
     context.clock.set_fixed_time(request.module.TODAY)
     requests: list[str] = []
     errors: list[str] = []

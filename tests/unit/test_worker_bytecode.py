@@ -1,10 +1,12 @@
-"""The zip the browser's worker unpacks carries bytecode that Pyodide's Python really uses.
+"""The zips the browser's worker loads carry bytecode that Pyodide's Python really uses.
 
 hooks/site.py adds, with scripts/pyodide_bytecode.mjs, bytecode compiled by the site's own
 Pyodide for the modules the worker imports before it reports ready. If Pyodide's Python version
 changed, or the files landed in the wrong place, the worker would quietly compile the source
 again and only be slower: this test runs the zip in that Pyodide, under Node.js, and watches
-which modules are compiled from source.
+which modules are compiled from source. The same goes for the standard library the site ships:
+bytecode for what Pyodide's start, sendrules.web and every calculator's rehearsal import, and
+source for the rest.
 """
 
 from __future__ import annotations
@@ -72,3 +74,48 @@ def test_pyodide_imports_the_ready_path_from_bytecode_and_the_rest_from_source(w
     # the spy works: what prepare() imports has no bytecode, so it is compiled from source
     assert "sendrules/time_limits.py" in compiled["prepare"]
     assert "dateutil/relativedelta.py" in compiled["prepare"]
+
+
+STDLIB_CHECK = """
+import { readFileSync } from "node:fs";
+import { loadPyodide } from "PYODIDE";
+const pyodide = await loadPyodide({ stdLibURL: process.argv[3] });
+pyodide.FS.writeFile("/tmp/worker.zip", readFileSync(process.argv[2]));
+console.log(pyodide.runPython(`
+import json, sys, zipfile
+zipfile.ZipFile("/tmp/worker.zip").extractall("/tmp/tree")
+sys.path.insert(0, "/tmp/tree")
+import sendrules.web as web
+assert web.prepare(json.dumps(sorted(web.MODULES)))
+stdlib = next(path for path in sys.path if path.endswith(".zip")) + "/"
+loaded = {
+    name: module.__file__[len(stdlib):] for name, module in list(sys.modules.items())
+    if (getattr(module, "__file__", None) or "").startswith(stdlib)
+    and getattr(module.__spec__, "origin", None) != "frozen"
+}
+import difflib  # nothing of ours imports it: it still comes, from source
+json.dumps({"loaded": loaded, "rare": difflib.__file__[len(stdlib):]})
+`));
+"""
+
+
+def test_the_standard_library_has_bytecode_for_what_the_worker_imports_and_source_for_the_rest(
+    worker_zip, tmp_path
+):
+    stdlib = worker_zip.parents[2] / hook.PYODIDE_TARGET / hook.STDLIB_ZIP
+    with zipfile.ZipFile(stdlib) as archive:
+        names = archive.namelist()
+    script = tmp_path / "check.mjs"
+    pyodide = (hook.PYODIDE_DIST / "pyodide.mjs").as_uri()
+    script.write_text(STDLIB_CHECK.replace("PYODIDE", pyodide), encoding="utf-8")
+    done = subprocess.run(
+        ["node", str(script), str(worker_zip), str(stdlib)], capture_output=True, text=True, check=True
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    from_source = sorted(path for path in found["loaded"].values() if not path.endswith(".pyc"))
+    assert from_source == [], found["loaded"]
+    assert {"json", "datetime", "dataclasses", "encodings.utf_8"} <= found["loaded"].keys()
+    assert found["rare"] == "difflib.py"
+    bytecode = {name for name in names if name.endswith(".pyc")}
+    assert bytecode == set(found["loaded"].values())  # only what is imported has bytecode
+    assert not {name[:-1] for name in bytecode} & set(names)  # and then no source beside it

@@ -6,7 +6,7 @@
 // sendrules.zip (sendrules and the python-dateutil modules it imports) is fetched as PyScript asks
 // for Pyodide, alongside Pyodide's own files, and unpacked into the working directory once Pyodide
 // is up, before PyScript runs calculators_worker.py. With PyScript's `files` option, the fetch
-// would only start once Pyodide had started (README, "Performance").
+// would only start once Pyodide had started (docs/decisions/002-performance.md).
 import { loadPyodide as startPyodide, version } from "../pyodide/pyodide.mjs";
 
 export { version };

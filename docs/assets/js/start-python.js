@@ -3,8 +3,8 @@
 // imports. Importing PyScript's core statically (not with import(), as calculators.js does for a
 // calculator reached later by instant navigation) lets the browser evaluate the core, the glue
 // and this file in one go, as soon as they have arrived and the main thread is free, without
-// waiting for the rest of the page (README, "Performance"). calculators.js is the same module as
-// the one at the end of the body, so it runs once; it reports a failure on the page's
+// waiting for the rest of the page (docs/decisions/002-performance.md). calculators.js is the
+// same module as the one at the end of the body, so it runs once; it reports a failure on the page's
 // calculators when it shows them.
 import { PyWorker } from "../pyscript/core.js";
 import { startWorker } from "./calculators.js";
