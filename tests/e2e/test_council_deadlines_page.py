@@ -44,7 +44,10 @@ def press_the_button(page):
 
 
 def query(page) -> dict[str, str]:
-    return dict(parse_qsl(urlsplit(page.url).query))
+    """The answers in the page's address, which are in its fragment; it has no query."""
+    address = urlsplit(page.url)
+    assert address.query == ""
+    return dict(parse_qsl(address.fragment))
 
 
 def test_request_by_keyboard_only_with_calendar_print_and_no_names_in_the_address(page, tmp_path):
@@ -144,7 +147,7 @@ def test_errors_by_keyboard_link_to_the_question_and_keep_it_visible(page):
 
 
 def test_a_bookmarked_order_fills_in_the_form_and_says_how_sure_we_are(page):
-    page.goto(f"{PAGE}?calculator=council-deadlines&situation=tribunal-order&tribunal-order=2026-10-02"
+    page.goto(f"{PAGE}#calculator=council-deadlines&situation=tribunal-order&tribunal-order=2026-10-02"
               "&order=name-school")
     root = page.locator(ROOT)
     wait_ready(root)

@@ -89,7 +89,7 @@ QUESTIONS = (
 )
 
 
-#: Opening ``?calculator=offer-check`` (a reload, a bookmark) sends no wording at all: show the
+#: Opening ``#calculator=offer-check`` (a reload, a bookmark) sends no wording at all: show the
 #: empty form again, with no error and no answer. A submitted form always sends the field.
 _NOTHING_SENT = OfferCheck(sentences=(), provision=0, vague=0, specific=0, not_provision=0, summary="")
 

@@ -177,8 +177,7 @@ def copy_box(*, result: str, subject_id: str, body_id: str, subject: str, body: 
         f'<span id="{escape(subject_id)}" data-result="subject">{escape(subject)}</span></p>'
         f"{_copy_button(subject_id, 'subject')}"
         f'<div class="adviser-email__body" id="{escape(body_id)}" data-result="body" role="region" '
-        f'aria-label="The {escape(what)}" style="white-space: pre-wrap; border: 1px solid #b1b4b6; '
-        f'padding: 0.75em; margin: 0 0 1em">{escape(body)}</div>'
+        f'aria-label="The {escape(what)}">{escape(body)}</div>'
         f"{_copy_button(body_id, what)}"
         f'<p><a class="govuk-link" href="{escape(mailto(subject, body))}" data-action="mailto">'
         f"Open the {escape(what)} in your email app</a>. {escape(send_to)}</p>"
