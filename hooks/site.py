@@ -77,6 +77,22 @@ STDLIB_LEFT_OUT = frozenset({
     "pstats.py", "pyclbr.py", "pydoc.py", "smtplib.py", "tabnanny.py", "timeit.py", "trace.py",
     "unittest", "webbrowser.py", "wsgiref", "xmlrpc", "zipapp.py", "email", "http", "xml",
 })
+# Also left out (about 0.2 MB zipped), after a search of every import statement that the worker's
+# code can reach (Python's modulefinder, run in Pyodide from sendrules, its web modules and
+# Pyodide's own packages, over the whole standard library; docs/decisions/002-performance.md):
+# modules no import statement reaches, and the pure-Python fallbacks for io and datetime, which
+# Pyodide has built in. tests/unit/test_worker_bytecode.py checks that sendrules imports none of them.
+STDLIB_LEFT_OUT |= frozenset({
+    "_markupbase.py", "_pydatetime.py", "_pyio.py", "antigravity.py", "colorsys.py", "compileall.py",
+    "configparser.py", "filecmp.py", "fileinput.py", "getpass.py", "graphlib.py", "optparse.py",
+    "pty.py", "sched.py", "shelve.py", "sqlite3", "symtable.py", "this.py", "tomllib", "uuid.py",
+    "wave.py", "zoneinfo",
+})
+STDLIB_SUBMODULES_LEFT_OUT = frozenset({
+    "asyncio/__main__.py", "asyncio/tools.py", "html/parser.py", "importlib/metadata/diagnose.py",
+    "json/__main__.py", "json/tool.py", "logging/config.py", "logging/handlers.py",
+    "sysconfig/__main__.py", "urllib/robotparser.py",
+})
 # And the codecs for legacy 8-bit code pages and East Asian encodings (0.28 MB zipped): text in the
 # worker is UTF-8. cp437 stays: zipfile decodes file names with it.
 LEGACY_ENCODINGS = re.compile(
@@ -84,6 +100,12 @@ LEGACY_ENCODINGS = re.compile(
     r"|euc_\w+|shift_jis\w*|gb\w+|big5\w*|hz|iso2022_\w+|johab|cp65001|mbcs|oem)\.py$"
 )
 STDLIB_ZIP = "python_stdlib.zip"
+# sendrules and the dateutil modules it needs, named by a hash of the zip's content so that the
+# service worker may take the page's copy from the browser's HTTP cache (scripts/service_worker.mjs).
+# The loader (LOADER) names it RULES_PLACEHOLDER in docs/, and the build writes the real name in.
+RULES_ZIP = "sendrules.{hash}.zip"
+RULES_PLACEHOLDER = "../py/sendrules.zip"
+LOADER = "assets/js/pyodide-loader.js"
 LOCK_FILE = "pyodide-lock.json"
 
 # Where the glue (docs/assets/js/calculators.js) expects each piece, relative to the site root.
@@ -175,22 +197,43 @@ def on_post_page(output, page, config):
     """On a page with a calculator, start Python from the <head>.
 
     Just after the viewport tag, before the stylesheets, go a one-line script that imports
-    START_PYTHON, and preloads for what that imports: PyScript's core and its main chunk, and the
-    glue. The browser fetches them with the page's styles and runs them as soon as the main thread
-    is free, which creates the worker about 0.2 s sooner than starting it from the glue (README,
-    "Performance"). An async module script there ran only once the page had been parsed. The glue
-    at the end of the body is the same module and does not run twice.
+    START_PYTHON and asks for PRELOADED_RUNTIME, and preloads for what START_PYTHON imports:
+    PyScript's core and its main chunk, and the glue. The browser fetches them with the page's
+    styles and runs them as soon as the main thread is free, which creates the worker about 0.2 s
+    sooner than starting it from the glue (README, "Performance"). An async module script there
+    ran only once the page had been parsed. The glue at the end of the body is the same module and
+    does not run twice.
     """
     if 'data-calculator="' not in output:
         return output
     start = get_relative_url(START_PYTHON, page.url)
-    tags = [f'<script>import("{start}").catch(() => {{}})</script>']  # the glue reports failures
+    script = f'import("{start}").catch(() => {{}});'  # the glue reports failures
+    runtime = [get_relative_url((PYODIDE_TARGET / name).as_posix(), page.url) for name in PRELOADED_RUNTIME]
+    script += RUNTIME_PRELOAD.replace("RUNTIME", json.dumps(runtime))
+    tags = [f"<script>{script}</script>"]
     for path in [*_pyscript_core_modules(), GLUE]:
         tags.append(f'<link rel="modulepreload" href="{get_relative_url(path, page.url)}">')
     output, found = VIEWPORT.subn(lambda match: match.group(0) + "".join(tags), output, count=1)
     if not found:
         raise PluginError(f"{page.file.src_path}: no <meta name=\"viewport\"> to start Python after.")
     return output
+
+
+# Two of Pyodide's large files, which the worker only asks for once PyScript has created it
+# (0.6-0.9 s after the page starts on the phone profile). Unless a service worker answers the
+# page (a repeat visit, where they come from its cache), the <head> asks for them at once, at low
+# priority, so that the connection is busy from the start and they are in the browser's HTTP
+# cache, or arriving, when the worker asks: the browser sends one request for each. Each body is
+# taken as a Blob, which the browser assembles off the page's main thread and the page then
+# drops; a <link rel="preload"> kept the bodies in the page, a task of about 180 ms on the phone
+# profile when they arrived. Not the .wasm: a private window's in-memory cache did not keep the
+# 9.6 MB file when it was sent uncompressed, so the worker downloaded it again, and asking for
+# the two others alone was as quick (docs/decisions/002-performance.md, round 6).
+PRELOADED_RUNTIME = ("python_stdlib.zip", "pyodide.asm.mjs")
+RUNTIME_PRELOAD = (
+    "if(!navigator.serviceWorker?.controller)for(const href of RUNTIME)"
+    'fetch(href,{priority:"low"}).then((r)=>r.blob()).catch(()=>{})'
+)
 
 
 def _pyscript_core_modules() -> list[str]:
@@ -241,13 +284,14 @@ def _lock_without_packages(source: Path, target: Path) -> None:
 
 
 def _smaller_stdlib(source: Path) -> Path:
-    """Pyodide's python_stdlib.zip without STDLIB_LEFT_OUT and LEGACY_ENCODINGS, made once into
-    build/ and reused.
+    """Pyodide's python_stdlib.zip without STDLIB_LEFT_OUT, STDLIB_SUBMODULES_LEFT_OUT and
+    LEGACY_ENCODINGS, made once into build/ and reused.
 
     The copy keeps the source's timestamp, so browsers cache it as they cache the other files.
     """
     stat = source.stat()
-    key = f"{stat.st_size}-{stat.st_mtime_ns}-{'-'.join(sorted(STDLIB_LEFT_OUT))}-{LEGACY_ENCODINGS.pattern}"
+    left_out = "-".join(sorted(STDLIB_LEFT_OUT | STDLIB_SUBMODULES_LEFT_OUT))
+    key = f"{stat.st_size}-{stat.st_mtime_ns}-{left_out}-{LEGACY_ENCODINGS.pattern}"
     out = ROOT / "build" / "pyodide" / f"python_stdlib-{zlib.crc32(key.encode()):08x}.zip"
     if out.exists():
         return out
@@ -256,20 +300,21 @@ def _smaller_stdlib(source: Path) -> Path:
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(partial, "w") as smaller:
         for info in original.infolist():
             name = info.filename
-            if not (name.split("/", 1)[0] in STDLIB_LEFT_OUT or LEGACY_ENCODINGS.match(name)):
+            left_out = name.split("/", 1)[0] in STDLIB_LEFT_OUT or name in STDLIB_SUBMODULES_LEFT_OUT
+            if not (left_out or LEGACY_ENCODINGS.match(name)):
                 smaller.writestr(info, original.read(info), compress_type=info.compress_type, compresslevel=9)
     os.utime(partial, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     partial.replace(out)
     return out
 
 
-def _zip_package(site: Path) -> None:
+def _zip_package(site: Path) -> Path:
     """Zip sendrules as it is in the working tree, with its data files, and from the
     python-dateutil wheel DATEUTIL_MODULES and the wheel's licence and metadata.
 
-    The timestamps are fixed so that the same sources give the same zip.
+    The timestamps are fixed so that the same sources give the same zip, and so the same name
+    (RULES_ZIP). Returns where it is.
     """
-    out = site / PYTHON_TARGET / "sendrules.zip"
     wheel = _require(WHEELS / DATEUTIL_WHEEL, f"The {DATEUTIL_WHEEL} wheel")
     members = {
         path.relative_to(PYLIB).as_posix(): path.read_bytes()
@@ -292,9 +337,29 @@ def _zip_package(site: Path) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, members[name])
     package, stdlib = _with_bytecode(sources.getvalue())
+    out = site / PYTHON_TARGET / RULES_ZIP.format(hash=hashlib.sha256(package.read_bytes()).hexdigest()[:10])
     shutil.copyfile(package, out)
     (site / PYODIDE_TARGET).mkdir(parents=True, exist_ok=True)
     shutil.copy2(stdlib, site / PYODIDE_TARGET / STDLIB_ZIP)  # dated when first made, as it is reused
+    return out
+
+
+def rules_zip(site: Path) -> Path:
+    """The built site's sendrules zip (its name carries a hash of its content: RULES_ZIP)."""
+    found = sorted((site / PYTHON_TARGET).glob(RULES_ZIP.format(hash="*")))
+    if len(found) != 1:
+        raise PluginError(f"{site / PYTHON_TARGET} should hold one sendrules zip, not {len(found)}.")
+    return found[0]
+
+
+def _point_loader_at(site: Path, package: Path) -> None:
+    """Write the zip's hashed name into the built copy of pyodide-loader.js, where the docs
+    source names it RULES_PLACEHOLDER."""
+    loader = site / LOADER
+    text = loader.read_text(encoding="utf-8")
+    if text.count(RULES_PLACEHOLDER) != 1:
+        raise PluginError(f"{LOADER} should name {RULES_PLACEHOLDER} once, for the build to replace.")
+    loader.write_text(text.replace(RULES_PLACEHOLDER, f"../py/{package.name}"), encoding="utf-8")
 
 
 def _with_bytecode(sources: bytes) -> tuple[Path, Path]:
@@ -371,7 +436,7 @@ def on_post_build(config, **kwargs):
     (site / PYTHON_TARGET).mkdir(parents=True, exist_ok=True)
     _copy_pyscript(site)
     _copy_pyodide(site)
-    _zip_package(site)
+    _point_loader_at(site, _zip_package(site))
     _service_worker(site)
 
 

@@ -9,6 +9,10 @@
 // library and sendrules.zip). Not: source maps, Material's search languages other than English,
 // and PyScript's editor, terminal and MicroPython chunks, which no page of ours loads.
 //
+// Files whose names carry a hash of their content (Material's and PyScript's bundles, sendrules'
+// zip) are listed without a revision: the worker may take them from the HTTP cache, where the
+// page has just put them, and a new deploy's copy has a new name.
+//
 // Update policy. Each file has a revision (a hash of its content). A new deploy gives a new sw.js;
 // the browser finds it at the reader's next visit, and the new worker fetches, in the background,
 // only the files whose revision changed. It takes over once every tab of the site is closed (no
@@ -56,8 +60,10 @@ const { count, size, warnings } = await generateSW({
   ],
   globIgnores: ["**/*.map", "assets/pyscript/{codemirror,xterm,zip,toml,mpy,pyodide_graph}*"],
   maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
-  // Material's and PyScript's bundles carry a content hash in their names.
-  dontCacheBustURLsMatching: /^assets\/(javascripts\/.+\.[0-9a-f]{8}\.min\.js|stylesheets\/.+\.[0-9a-f]{8}\.min\.css|pyscript\/.+-[\w-]{8}\.js)$/,
+  // Material's and PyScript's bundles, and sendrules' zip (hooks/site.py, RULES_ZIP), carry a
+  // content hash in their names: the worker fetches them without bypassing the HTTP cache, so the
+  // zip the page has just downloaded is not downloaded again.
+  dontCacheBustURLsMatching: /^assets\/(javascripts\/.+\.[0-9a-f]{8}\.min\.js|stylesheets\/.+\.[0-9a-f]{8}\.min\.css|pyscript\/.+-[\w-]{8}\.js|py\/sendrules\.[0-9a-f]{10}\.zip)$/,
   manifestTransforms: [
     async (entries) => ({
       manifest: entries.map((entry) =>

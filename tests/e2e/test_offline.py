@@ -84,6 +84,14 @@ def test_after_one_visit_every_page_and_calculator_works_offline(online_context,
     wait_until_kept(page)
 
     online_context.set_offline(True)
+    # Under the service worker, the page does not ask for the runtime ahead of the Python worker
+    # (hooks/site.py, RUNTIME_PRELOAD): the worker's own requests are answered from the cache.
+    page.goto("appeal-deadline/")
+    wait_ready(page.locator('[data-calculator="appeal-deadline"]'))
+    assert page.evaluate(
+        "performance.getEntriesByType('resource').filter(e => e.initiatorType === 'fetch'"
+        " && e.name.endsWith('/pyodide/python_stdlib.zip')).length"
+    ) == 0
     for path in page_paths(site_dir):
         page.goto(path)
         expect(page.locator("h1").first).to_be_visible()

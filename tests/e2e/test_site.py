@@ -3,6 +3,8 @@ calculators whose Python starts in a worker that survives Material's instant nav
 
 from __future__ import annotations
 
+import fnmatch
+import json
 import re
 import runpy
 import zipfile
@@ -64,12 +66,14 @@ def test_the_site_has_its_pages_and_the_runtime(site_dir, pages, calculators):
         "assets/pyscript/core.js",
         "assets/pyodide/pyodide.mjs",
         "assets/pyodide/pyodide.asm.wasm",
-        "assets/py/sendrules.zip",
         "assets/py/calculators_worker.py",
     ):
         assert (site_dir / path).is_file(), path
     assert not list((site_dir / "assets/pyscript").glob("*.map"))
-    with zipfile.ZipFile(site_dir / "assets/py/sendrules.zip") as archive:
+    package = hook.rules_zip(site_dir)
+    loader = (site_dir / hook.LOADER).read_text(encoding="utf-8")
+    assert f'"../py/{package.name}"' in loader and hook.RULES_PLACEHOLDER not in loader
+    with zipfile.ZipFile(package) as archive:
         names = set(archive.namelist())
     licence = f"{hook.DATEUTIL_DIST_INFO}licenses/LICENSE"
     assert {"sendrules/web/__init__.py", "dateutil/relativedelta.py", licence} <= names
@@ -88,7 +92,11 @@ def test_calculator_pages_start_python_from_the_head_and_other_pages_do_not(site
         assert head.index("<script>import(") < head.index('rel="stylesheet"'), "start before the styles"
         names = {p.rsplit("/", 1)[-1] for p in preloads}
         assert {"core.js", "calculators.js"} <= names and any(n.startswith("core-") for n in names)
-        for url in [*starts, *preloads]:
+        runtime = json.loads(re.search(r"for\(const href of (\[[^\]]*\])\)", head)[1])
+        assert [url.rsplit("/", 1)[-1] for url in runtime] == list(hook.PRELOADED_RUNTIME), path
+        assert "if(!navigator.serviceWorker?.controller)for(const href of" in head, path
+        assert 'fetch(href,{priority:"low"})' in head, path
+        for url in [*starts, *preloads, *runtime]:
             assert (site_dir / path / url).resolve().is_file(), f"{path}: {url}"
 
 
@@ -148,17 +156,30 @@ def test_no_page_scrolls_sideways_on_a_390px_phone(page, pages, calculators):
     assert too_wide == [], "pages wider than a 390 px phone:\n" + "\n".join(too_wide)
 
 
-def test_a_calculator_page_loaded_directly_becomes_ready(page, requests_seen, calculators):
+def test_a_calculator_page_loaded_directly_becomes_ready(page, requests_seen, server_log, calculators):
     path = next(iter(calculators))
+    start = len(server_log)
     page.goto(path)
     roots = calculator_roots(page)
     expect(roots).to_have_count(len(calculators[path]))
     wait_all_ready(page)
     assert page.evaluate("performance.getEntriesByName('calculators:python-ready').length") == 1
-    # Each file once, including the zip that pyodide-loader.js fetches itself.
-    for name in ("calculators_worker.py", "sendrules.zip", "pyodide.asm.wasm"):
-        assert sum(url.endswith("/" + name) for url in requests_seen) == 1, name
+    # Each file crosses the network once, including the zip that pyodide-loader.js fetches
+    # itself, and the two of Pyodide's files that the page asks for ahead of the worker
+    # (hooks/site.py, PRELOADED_RUNTIME) and the worker then gets from the browser's cache.
+    served = [line.split()[1] for line in server_log[start:]]
+    for name in ("calculators_worker.py", "sendrules.*.zip", "pyodide.asm.wasm", *hook.PRELOADED_RUNTIME):
+        assert sum(fnmatch.fnmatch(url, "*/" + name) for url in served) == 1, (name, served)
+        assert any(fnmatch.fnmatch(url, "*/" + name) for url in requests_seen), name
     assert foreign_requests(requests_seen) == []
+    started = page.evaluate("performance.getEntriesByName('calculators:python-starting')[0].startTime")
+    asked = page.evaluate(
+        "names => performance.getEntriesByType('resource')"
+        ".filter(e => e.initiatorType === 'fetch' && names.some(n => e.name.endsWith('/pyodide/' + n)))"
+        ".map(e => e.startTime)",
+        list(hook.PRELOADED_RUNTIME),
+    )
+    assert len(asked) == len(hook.PRELOADED_RUNTIME) and max(asked) < started, (asked, started)
 
 
 def test_instant_navigation_keeps_the_document_and_reuses_one_python_worker(
@@ -236,11 +257,13 @@ def test_without_javascript_calculator_pages_still_read_fully(browser, base_url,
             id="wasm-is-corrupt",
         ),
         pytest.param(
-            "**/sendrules.zip",
+            "**/sendrules.*.zip",
             lambda route: route.fulfill(status=200, body=b"not a zip", content_type="application/zip"),
             id="rules-package-is-corrupt",
         ),
-        pytest.param("**/sendrules.zip", lambda route: route.fulfill(status=404), id="rules-package-missing"),
+        pytest.param(
+            "**/sendrules.*.zip", lambda route: route.fulfill(status=404), id="rules-package-missing"
+        ),
         pytest.param(
             "**/calculators_worker.py",
             lambda route: route.fulfill(status=200, body=b"import no_such_module\n"),
@@ -263,7 +286,7 @@ def test_a_missing_rules_package_is_reported_without_waiting_for_pyodide(page, p
     """pyodide-loader.js fails the start as soon as sendrules.zip cannot be downloaded. Pyodide's
     .wasm is held back and never arrives, so the error can only show if nothing waits for it."""
     page.route("**/pyodide.asm.wasm", lambda route: None)  # left pending: the download never ends
-    page.route("**/sendrules.zip", lambda route: route.fulfill(status=404))
+    page.route("**/sendrules.*.zip", lambda route: route.fulfill(status=404))
     page.goto(next(iter(calculators)))
     expect(calculator_roots(page).first).to_have_attribute("data-state", "error", timeout=90_000)
     page_errors.clear()  # the missing download is the point of this test

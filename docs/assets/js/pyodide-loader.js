@@ -11,6 +11,8 @@ import { loadPyodide as startPyodide, version } from "../pyodide/pyodide.mjs";
 
 export { version };
 
+// The build writes the zip's real name here, sendrules.HASH.zip, named by its content so that a
+// new deploy's zip has a new address (hooks/site.py, RULES_ZIP).
 const RULES = new URL("../py/sendrules.zip", import.meta.url).href;
 
 async function download(url) {
