@@ -182,6 +182,27 @@ def test_a_calculator_page_loaded_directly_becomes_ready(page, requests_seen, se
     assert len(asked) == len(hook.PRELOADED_RUNTIME) and max(asked) < started, (asked, started)
 
 
+# Notes when the deadline answer first appears in the page, before any of the page's scripts run.
+ANSWER_SEEN = """new MutationObserver((records, observer) => {
+  if (document.querySelector('[data-result="last-day"]')) {
+    window.__answerSeenAt = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, {subtree: true, childList: true});"""
+
+
+def test_an_answer_in_the_address_does_not_wait_for_the_rehearsals(page):
+    """calculators.js sends the calculators' rehearsals (prepare) to the worker after any answer
+    already asked for; the worker takes calls in order, so the answer comes first."""
+    page.add_init_script(ANSWER_SEEN)
+    page.goto("appeal-deadline/#calculator=appeal-deadline&letter-sent=2025-10-01")
+    expect(page.locator('[data-result="last-day"] time')).to_be_visible(timeout=90_000)
+    page.wait_for_function("performance.getEntriesByName('calculators:prepared').length > 0")
+    answered = page.evaluate("window.__answerSeenAt")
+    prepared = page.evaluate("performance.getEntriesByName('calculators:prepared')[0].startTime")
+    assert answered < prepared
+
+
 def test_instant_navigation_keeps_the_document_and_reuses_one_python_worker(
     page, base_url, requests_seen, calculators
 ):
