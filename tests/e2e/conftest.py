@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.support.site import CHROMIUM_ARGS, built_and_served, chromium_path
+from tests.support.site import CHROMIUM_ARGS, built_and_served, chromium_path, foreign_requests
 
 
 def pytest_collection_modifyitems(items):
@@ -130,6 +130,15 @@ def session(browser, base_url, request):
     yield {"context": context, "page": page, "requests": requests, "errors": errors,
            "csp_violations": violations}
     context.close()
+
+
+@pytest.fixture
+def shared_page(session):
+    """The module's shared page (``session``). The test fails on an uncaught error in the page or
+    a request that would leave 127.0.0.1. A module that reuses one page makes it its ``page``."""
+    yield session["page"]
+    assert session["errors"] == [], "uncaught errors in the page:\n" + "\n".join(session["errors"])
+    assert foreign_requests(session["requests"]) == []
 
 
 @pytest.fixture(autouse=True)

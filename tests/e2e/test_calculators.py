@@ -19,7 +19,6 @@ import pytest
 from playwright.sync_api import expect
 from tests.support.axe import axe_violations
 from tests.support.browser import PYTHON_READY_TIMEOUT_MS, wait_ready
-from tests.support.site import foreign_requests
 
 pytestmark = pytest.mark.e2e
 
@@ -32,10 +31,8 @@ PAGES = {
 
 
 @pytest.fixture
-def page(session):
-    yield session["page"]
-    assert session["errors"] == [], "uncaught errors in the page:\n" + "\n".join(session["errors"])
-    assert foreign_requests(session["requests"]) == []
+def page(shared_page):
+    return shared_page
 
 
 def open_calculator(page, name):

@@ -15,7 +15,6 @@ import pytest
 from playwright.sync_api import expect
 from tests.support.axe import axe_violations
 from tests.support.browser import fresh, print_and_download_calendar, type_date, wait_ready
-from tests.support.site import foreign_requests
 
 from sendrules.council_deadlines import council_deadlines
 
@@ -27,10 +26,8 @@ ROOT = '[data-calculator="council-deadlines"]'
 
 
 @pytest.fixture
-def page(session):
-    yield session["page"]
-    assert session["errors"] == [], "uncaught errors in the page:\n" + "\n".join(session["errors"])
-    assert foreign_requests(session["requests"]) == []
+def page(shared_page):
+    return shared_page
 
 
 def press_the_button(page):

@@ -15,7 +15,6 @@ import pytest
 from playwright.sync_api import expect
 from tests.support.axe import WCAG_TAGS, load_axe
 from tests.support.browser import fresh, print_and_download_calendar, type_date, wait_ready
-from tests.support.site import foreign_requests
 
 from sendrules.mediation import mediation_timeline
 
@@ -29,10 +28,8 @@ EMAIL = '[data-calculator="adviser-email"]'
 
 
 @pytest.fixture
-def page(session):
-    yield session["page"]
-    assert session["errors"] == [], "uncaught errors in the page:\n" + "\n".join(session["errors"])
-    assert foreign_requests(session["requests"]) == []
+def page(shared_page):
+    return shared_page
 
 
 def axe_violations_in(root) -> list[str]:
