@@ -37,7 +37,8 @@ site's sendrules.zip, importing ``sendrules.web`` (what the worker does before i
 ``prepare`` for the deadline calculator (what it does just after) and a first deadline answer.
 
 ``--profile phone`` emulates a mid-range phone through the DevTools protocol, for the page and its
-workers alike: 9 Mbit/s down, 60 ms latency, the CPU slowed 4 times (PROFILES). The site has a
+workers alike: 9 Mbit/s down, 60 ms latency, the CPU slowed 4 times, on a phone's screen
+(412 x 823, as Lighthouse's; PROFILES). The site has a
 service worker (scripts/service_worker.mjs): a cold visit's transfer counts what it fetches in the
 background once the calculator is ready, and the warm visit is answered by it.
 
@@ -90,10 +91,17 @@ TARGETS = {
 }
 
 # Emulated through the DevTools protocol (Network.emulateNetworkConditions and
-# Emulation.setCPUThrottlingRate), which Chromium applies to the page's workers too.
+# Emulation.setCPUThrottlingRate), which Chromium applies to the page's workers too. The phone's
+# screen is Lighthouse's mid-range phone (a Moto G Power: 412 x 823 CSS pixels at 1.75 device
+# pixels each, a mobile viewport with touch), set on the browser context: Material then lays the
+# page out as on a phone, its navigation in a drawer, not the desktop's three columns.
 PROFILES = {
     "default": None,
-    "phone": {"download_mbps": 9.0, "upload_mbps": 9.0, "latency_ms": 60.0, "cpu_slowdown": 4.0},
+    "phone": {
+        "download_mbps": 9.0, "upload_mbps": 9.0, "latency_ms": 60.0, "cpu_slowdown": 4.0,
+        "screen": {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75,
+                   "is_mobile": True, "has_touch": True},
+    },
 }
 
 FLOOR_HTML = """<!doctype html>
@@ -402,6 +410,7 @@ class Bench:
             # Content-Security-Policy refuses. The e2e tests keep the policy and fail on any
             # violation (tests/e2e/conftest.py); here it is not what is measured.
             bypass_csp=True,
+            **(self.profile or {}).get("screen", {}),
         )
         context.add_init_script(RECORDER)
         try:

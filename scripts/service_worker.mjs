@@ -58,7 +58,14 @@ const { count, size, warnings } = await generateSW({
     "assets/pyodide/*",
     "assets/pyscript/*.js",
   ],
-  globIgnores: ["**/*.map", "assets/pyscript/{codemirror,xterm,zip,toml,mpy,pyodide_graph}*"],
+  // PyScript's chunks for what the calculators do not use: its editor, terminal, game canvas,
+  // donkey, deprecation notices (left out by the <py-config> calculators.js writes), TOML, zip
+  // and MicroPython.
+  globIgnores: [
+    "**/*.map",
+    "assets/pyscript/{codemirror,xterm,zip,toml,mpy,pyodide_graph}*",
+    "assets/pyscript/{deprecations-manager,donkey,py-editor,py-game,py-terminal}-*",
+  ],
   maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
   // Material's and PyScript's bundles, and sendrules' zip (hooks/site.py, RULES_ZIP), carry a
   // content hash in their names: the worker fetches them without bypassing the HTTP cache, so the

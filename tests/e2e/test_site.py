@@ -180,6 +180,23 @@ def test_a_calculator_page_loaded_directly_becomes_ready(page, requests_seen, se
         list(hook.PRELOADED_RUNTIME),
     )
     assert len(asked) == len(hook.PRELOADED_RUNTIME) and max(asked) < started, (asked, started)
+    assert pyscript_plugins(served) == ["error"], served
+
+
+# PyScript's optional plugins, each a chunk named NAME-HASH.js (calculators.js leaves all of them
+# out; "!error" still imports the error plugin, to tell it the page shows its own errors).
+PYSCRIPT_PLUGIN = re.compile(
+    r"/assets/pyscript/(codemirror|deprecations-manager|donkey|error|py-editor|py-game|py-terminal)-[\w-]{8}\.js$"
+)
+
+
+def pyscript_plugins(urls) -> list[str]:
+    return sorted({match.group(1) for url in urls if (match := PYSCRIPT_PLUGIN.search(url.split("?")[0]))})
+
+
+def test_pyscript_plugins_are_matched_by_their_chunk_names():
+    assert pyscript_plugins(["/assets/pyscript/py-editor-C4XsZtn7.js", "/x/assets/pyscript/error-D2315lOB.js?v",
+                             "/assets/pyscript/core-C9KDLldu.js", "/assets/pyscript/core.js"]) == ["error", "py-editor"]
 
 
 # Notes when the deadline answer first appears in the page, before any of the page's scripts run.
@@ -225,6 +242,8 @@ def test_instant_navigation_keeps_the_document_and_reuses_one_python_worker(
     assert sum(url.endswith("/calculators_worker.py") for url in requests_seen) == 1
     assert sum(url.endswith("/pyodide.asm.wasm") for url in requests_seen) == 1
     assert page.evaluate("performance.getEntriesByName('calculators:python-starting').length") == 1
+    # PyScript's core imported by the glue (no calculator on the first page) reads the same config.
+    assert pyscript_plugins(requests_seen) == ["error"], requests_seen
     assert foreign_requests(requests_seen) == []
 
 

@@ -5,6 +5,29 @@
 
 const asset = (path) => new URL(path, import.meta.url).href;
 
+// PyScript's optional plugins (its error banner, code editor, terminal, game canvas, donkey and
+// deprecation notices) serve <script type="py-editor"> and the like, which the site has none of.
+// Unless a <py-config> (or <mpy-config>) says "!name", PyScript's core imports every one of them
+// when it starts, and the editor's watches every change to the page. The core reads these
+// elements once, when it is first evaluated: start-python.js imports this module before the core
+// so that they are there in time, and startWorker writes them again before it imports the core
+// itself, as Material's instant navigation drops them with the old page's <head>
+// (docs/decisions/002-performance.md, round 7). "!error" still imports the error plugin, to tell
+// it that the page shows its own errors.
+export const PYSCRIPT_PLUGINS_LEFT_OUT = [
+  "codemirror", "deprecations-manager", "donkey", "error", "py-editor", "py-game", "py-terminal",
+];
+function leavePyScriptPluginsOut() {
+  for (const type of ["py", "mpy"]) {
+    if (document.querySelector(`${type}-config`)) continue;
+    const config = document.createElement(`${type}-config`);
+    config.hidden = true;
+    config.textContent = JSON.stringify({ plugins: PYSCRIPT_PLUGINS_LEFT_OUT.map((name) => `!${name}`) });
+    document.head.append(config);
+  }
+}
+leavePyScriptPluginsOut();
+
 // Loading stages the page can observe; a <progress data-progress> in a root shows them.
 const STAGES = { started: 1, pythonStarting: 2, ready: 3 };
 
@@ -33,6 +56,7 @@ export function startWorker(pyWorker) {
   worker ??= (async () => {
     performance.mark("calculators:python-starting");
     showStage(STAGES.started);
+    if (!pyWorker) leavePyScriptPluginsOut();
     const PyWorker = pyWorker ?? (await import(asset("../pyscript/core.js"))).PyWorker;
     showStage(STAGES.pythonStarting);
     // The loader also unpacks sendrules.zip, fetched while Pyodide starts.

@@ -6,7 +6,9 @@
 // waiting for the rest of the page (docs/decisions/002-performance.md). calculators.js is the
 // same module as the one at the end of the body, so it runs once; it reports a failure on the page's
 // calculators when it shows them.
-import { PyWorker } from "../pyscript/core.js";
+// The glue first: it writes the <py-config> that PyScript's core reads when it is evaluated
+// (calculators.js, PYSCRIPT_PLUGINS_LEFT_OUT), and modules are evaluated in the order imported.
 import { startWorker } from "./calculators.js";
+import { PyWorker } from "../pyscript/core.js";
 
 startWorker(PyWorker).catch(() => {});
