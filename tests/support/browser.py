@@ -45,14 +45,15 @@ def wait_ready(root, timeout=PYTHON_READY_TIMEOUT_MS):
 
 
 def click_link_to(page, url: str) -> None:
-    """Click, like a reader would, a visible link whose resolved address is ``url``."""
+    """Click, like a reader would, a visible link whose resolved address is ``url``: one in the
+    article if there is one (on a phone's screen, the navigation is in a closed drawer)."""
     marked = page.evaluate(
         """url => {
           for (const old of document.querySelectorAll("[data-test-link]")) {
             old.removeAttribute("data-test-link");
           }
-          const link = [...document.querySelectorAll("a[href]")]
-            .find(a => a.href === url && a.checkVisibility());
+          const links = [...document.querySelectorAll("article a[href]"), ...document.querySelectorAll("a[href]")];
+          const link = links.find(a => a.href === url && a.checkVisibility());
           if (link) link.setAttribute("data-test-link", "");
           return Boolean(link);
         }""",
