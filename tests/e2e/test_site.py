@@ -195,8 +195,13 @@ def pyscript_plugins(urls) -> list[str]:
 
 
 def test_pyscript_plugins_are_matched_by_their_chunk_names():
-    assert pyscript_plugins(["/assets/pyscript/py-editor-C4XsZtn7.js", "/x/assets/pyscript/error-D2315lOB.js?v",
-                             "/assets/pyscript/core-C9KDLldu.js", "/assets/pyscript/core.js"]) == ["error", "py-editor"]
+    urls = [
+        "/assets/pyscript/py-editor-C4XsZtn7.js",
+        "/x/assets/pyscript/error-D2315lOB.js?v",
+        "/assets/pyscript/core-C9KDLldu.js",
+        "/assets/pyscript/core.js",
+    ]
+    assert pyscript_plugins(urls) == ["error", "py-editor"]
 
 
 # Notes when the deadline answer first appears in the page, before any of the page's scripts run.

@@ -52,7 +52,8 @@ def click_link_to(page, url: str) -> None:
           for (const old of document.querySelectorAll("[data-test-link]")) {
             old.removeAttribute("data-test-link");
           }
-          const links = [...document.querySelectorAll("article a[href]"), ...document.querySelectorAll("a[href]")];
+          const links = [...document.querySelectorAll("article a[href]"),
+                         ...document.querySelectorAll("a[href]")];
           const link = links.find(a => a.href === url && a.checkVisibility());
           if (link) link.setAttribute("data-test-link", "");
           return Boolean(link);
