@@ -8,7 +8,7 @@ const asset = (path) => new URL(path, import.meta.url).href;
 // PyScript's optional plugins (its error banner, code editor, terminal, game canvas, donkey and
 // deprecation notices) serve <script type="py-editor"> and the like, which the site has none of.
 // Unless a <py-config> (or <mpy-config>) says "!name", PyScript's core imports every one of them
-// when it starts, and the editor's watches every change to the page. The core reads these
+// when it starts, and the editor's plugin watches every change to the page. The core reads these
 // elements once, when it is first evaluated: start-python.js imports this module before the core
 // so that they are there in time, and startWorker writes them again before it imports the core
 // itself, as Material's instant navigation drops them with the old page's <head>
