@@ -183,15 +183,17 @@ def test_a_calculator_page_loaded_directly_becomes_ready(page, requests_seen, se
     assert pyscript_plugins(served) == ["error"], served
 
 
-# PyScript's optional plugins, each a chunk named NAME-HASH.js (calculators.js leaves all of them
-# out; "!error" still imports the error plugin, to tell it the page shows its own errors).
-PYSCRIPT_PLUGIN = re.compile(
-    r"/assets/pyscript/(codemirror|deprecations-manager|donkey|error|py-editor|py-game|py-terminal)-[\w-]{8}\.js$"
-)
+# PyScript's chunks other than its core, each named NAME-HASH.js: its plugins and what they load
+# (calculators.js leaves every plugin out; "!error" still imports the error plugin, to tell it the
+# page shows its own errors). No list of names, so a chunk PyScript adds is caught too.
+PYSCRIPT_CHUNK = re.compile(r"/assets/pyscript/([a-z][\w-]*?)-[\w-]{8}\.js$")
 
 
 def pyscript_plugins(urls) -> list[str]:
-    return sorted({match.group(1) for url in urls if (match := PYSCRIPT_PLUGIN.search(url.split("?")[0]))})
+    return sorted({
+        match.group(1) for url in urls
+        if (match := PYSCRIPT_CHUNK.search(url.split("?")[0])) and match.group(1) != "core"
+    })
 
 
 def test_pyscript_plugins_are_matched_by_their_chunk_names():
@@ -200,8 +202,9 @@ def test_pyscript_plugins_are_matched_by_their_chunk_names():
         "/x/assets/pyscript/error-D2315lOB.js?v",
         "/assets/pyscript/core-C9KDLldu.js",
         "/assets/pyscript/core.js",
+        "/assets/pyscript/codemirror_state-DxSVIxgn.js",
     ]
-    assert pyscript_plugins(urls) == ["error", "py-editor"]
+    assert pyscript_plugins(urls) == ["codemirror_state", "error", "py-editor"]
 
 
 # Notes when the deadline answer first appears in the page, before any of the page's scripts run.
