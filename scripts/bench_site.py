@@ -423,7 +423,8 @@ class Bench:
         finally:
             context.close()
 
-    def visit(self, profile: Path, path: str, root_name: str, interact: bool = False) -> dict:
+    def visit(self, profile: Path, path: str, root_name: str, interact: bool = False,
+              prefix: str = "") -> dict:
         with self.browser(profile) as page:
             errors = []
             page.on("pageerror", lambda error: errors.append(str(error)))
@@ -452,7 +453,7 @@ class Bench:
             wait_quiet(self.server, limit_s=SERVICE_WORKER_WAIT_MS / 1000)
             result["transfer"] = self.sizes.summary(self.server.entries[first:])
             if interact:
-                result.update(self.interact(page))
+                result.update(self.interact(page, prefix))
             result["page_errors"] = errors
             result["user_agent"] = page.evaluate("navigator.userAgent")
             return result
@@ -470,7 +471,8 @@ class Bench:
         bench = page.evaluate("window.__bench")
         return bench["answerAt"] - bench["submitAt"], page.title()
 
-    def interact(self, page) -> dict:
+    def interact(self, page, prefix: str = "") -> dict:
+        """Two answers and the link between them; ``prefix`` is the variant's folder, if any."""
         letter = date.today() - timedelta(days=20)
         # A reader types a date in three fields before sending it; the robot is quicker than the
         # worker's rehearsal (calculators.js, prepare), so it waits for that first, and the time
@@ -491,7 +493,7 @@ class Bench:
             page.check("#sections-I")
 
         deadline_ms, deadline_title = self.submit(page, fill_deadline)
-        click_link_to(page, self.base_url + SECOND_PAGE)
+        click_link_to(page, self.base_url + prefix + SECOND_PAGE)
         poll(page, "() => !!(window.__bench && 'certificate' in window.__bench.ready)", None,
              PYTHON_READY_TIMEOUT_MS)
         bench = page.evaluate("window.__bench")
@@ -562,13 +564,13 @@ def run(runs: int, mbps: float | None = None, variant_env: dict[str, str] | None
                 bench = Bench(playwright, server, base_url, sizes, PROFILES[device])
                 for index in range(runs):
                     kinds = ("site", "floor", "pyworker") + (("variant",) if variant_env else ())
-                    order = kinds[index % 3 :] + kinds[: index % 3]
+                    order = kinds[index % len(kinds) :] + kinds[: index % len(kinds)]
                     for kind in order:
                         profile = tmp / f"profile-{kind}-{index}"
                         if kind in ("site", "variant"):
                             prefix = VARIANT_DIR + "/" if kind == "variant" else ""
                             cold = bench.visit(profile, prefix + FIRST_PAGE, "appeal-deadline",
-                                               interact=kind == "site")
+                                               interact=True, prefix=prefix)
                             warm = bench.visit(profile, prefix + FIRST_PAGE, "appeal-deadline")
                             runs_of_kind = site_runs if kind == "site" else variant_runs
                             runs_of_kind.append({"cold": cold, "warm": warm})
@@ -642,6 +644,10 @@ def summarise(data: dict) -> list[dict]:
             row(f"worker created, variant, {visit} (ms)", col(variant, visit, "worker_created_ms"), "ms")
             ratios = [v[visit]["ready_ms"] / s[visit]["ready_ms"] for v, s in zip(variant, site, strict=True)]
             row(f"ready, variant / site (paired), {visit}", ratios, "ratio")
+            row(f"total blocking time to ready, variant, {visit} (ms)", col(variant, visit, "tbt_ms"), "ms")
+        for key, label in (("submit_deadline_ms", "deadline"), ("submit_certificate_ms", "certificate")):
+            row(f"submit -> answer, variant, {label} (ms)", col(variant, "cold", key), "ms")
+        row("click -> second calculator ready, variant (ms)", col(variant, "cold", "second_page_ms"), "ms")
     for visit in ("cold", "warm"):
         for label, runs in (("site", site), ("floor", floor), ("PyWorker floor", data["pyworker"])):
             row(f"python worker created, {label}, {visit} (ms)", col(runs, visit, "worker_created_ms"), "ms")
