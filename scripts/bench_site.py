@@ -106,6 +106,39 @@ PROFILES = {
     },
 }
 
+# How fast this machine's CPU is, so that figures from two machines can be read side by side:
+# the method of Lighthouse's BenchmarkIndex, which Chrome DevTools also uses to calibrate its CPU
+# throttling (a mid-tier phone such as a Pixel 5 scores about 1000, a low-tier one such as a Moto
+# G Power 2022 about 264: front_end/panels/mobile_throttling/CalibrationController.ts). Half the
+# time builds a 10,000-character string again and again (work for the garbage collector), half
+# copies 100,000 numbers between two arrays; each part counts its rounds per second, divided by
+# 10, and the score is the mean of the two. The bench runs it in a blank page, unthrottled and
+# with the profile's CPU slowdown, and reports both: "CPU slowed 4 times" is a different phone on
+# a different machine.
+CPU_SCORE_JS = """ms => {
+  const half = ms / 2;
+  const perSecond = (rounds, started) => Math.round(rounds / 10 / ((Date.now() - started) / 1000));
+  let started = Date.now(), rounds = 0;
+  while (Date.now() - started < half) {
+    let text = "";
+    for (let i = 0; i < 10000; i++) text += "a";
+    if (text.length !== 10000) throw new Error("unreachable");
+    rounds++;
+  }
+  const strings = perSecond(rounds, started);
+  const one = [], two = [];
+  for (let i = 0; i < 100000; i++) one[i] = two[i] = i;
+  started = Date.now(); rounds = 0;
+  while (rounds % 10 !== 0 || Date.now() - started < half) {
+    const [from, to] = rounds % 2 ? [two, one] : [one, two];
+    for (let i = 0; i < from.length; i++) to[i] = from[i];
+    rounds++;
+  }
+  return (strings + perSecond(rounds, started)) / 2;
+}"""
+CPU_SCORE_MS = 1000
+
+
 FLOOR_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Pyodide floor</title></head>
 <body>
@@ -515,6 +548,19 @@ class Bench:
             page.wait_for_function("window.__probe !== undefined", timeout=PYTHON_READY_TIMEOUT_MS)
             return page.evaluate("window.__probe")
 
+    def cpu_score(self, profile: Path) -> dict:
+        """The machine's CPU score (CPU_SCORE_JS), unthrottled and with the profile's slowdown:
+        one round first for the JIT, then the median of three."""
+        slowdown = (self.profile or {}).get("cpu_slowdown", 1.0)
+        with self.browser(profile) as page:
+            cdp = page.context.new_cdp_session(page)
+            scores = {}
+            for key, rate in (("unthrottled", 1.0), ("profile", slowdown)):
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+                page.evaluate(CPU_SCORE_JS, CPU_SCORE_MS // 4)
+                scores[key] = statistics.median(page.evaluate(CPU_SCORE_JS, CPU_SCORE_MS) for _ in range(3))
+            return {**scores, "slowdown": slowdown}
+
 
 def stats(values) -> dict:
     values = [v for v in values if v is not None]
@@ -559,7 +605,7 @@ def run(runs: int, mbps: float | None = None, variant_env: dict[str, str] | None
             (site_dir / FLOOR_DIR / "pyworker.html").write_text(PYWORKER_HTML, encoding="utf-8")
             (site_dir / FLOOR_DIR / "started.py").write_text(PYWORKER_PY, encoding="utf-8")
             sizes = server.sizes
-            site_runs, floor_runs, pyworker_runs, variant_runs, probes = [], [], [], [], []
+            site_runs, floor_runs, pyworker_runs, variant_runs, probes, cpu_scores = [], [], [], [], [], []
             with sync_playwright() as playwright:
                 bench = Bench(playwright, server, base_url, sizes, PROFILES[device])
                 for index in range(runs):
@@ -590,6 +636,7 @@ def run(runs: int, mbps: float | None = None, variant_env: dict[str, str] | None
                     )
                 for index in range(runs):
                     probes.append(bench.probe(tmp / f"profile-probe-{index}"))
+                    cpu_scores.append(bench.cpu_score(tmp / f"profile-cpu-{index}"))
     return {
         "site": site_runs,
         "floor": floor_runs,
@@ -600,6 +647,7 @@ def run(runs: int, mbps: float | None = None, variant_env: dict[str, str] | None
         "compress": compress,
         "profile": {"name": device, "settings": PROFILES[device]},
         "probe": probes,
+        "cpu_score": cpu_scores,
         "build_s": build_s,
         "load_average_before": load_before,
         "load_average_after": os.getloadavg(),
@@ -687,6 +735,12 @@ def summarise(data: dict) -> list[dict]:
     probes = data["probe"]
     for key in ("loadPyodide", "unpack", "import_sendrules_web", "prepare_deadline", "first_deadline_answer"):
         row(f"in the worker: {key} (ms)", [p[key] for p in probes], "ms")
+    scores = data.get("cpu_score") or []
+    if scores:
+        row("CPU score, unthrottled (Lighthouse's method)", [c["unthrottled"] for c in scores], "count")
+        if scores[0]["slowdown"] != 1.0:
+            row(f"CPU score, slowed {scores[0]['slowdown']:g} times (Pixel 5 1000, Moto G Power 264)",
+                [c["profile"] for c in scores], "count")
     return rows
 
 
