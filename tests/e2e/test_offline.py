@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import zipfile
 
 import pytest
@@ -61,6 +62,28 @@ def online_context(browser, base_url):
 def wait_until_kept(page) -> None:
     """Wait until the service worker is installed, active and in control of the page."""
     assert page.evaluate(SERVICE_WORKER_IN_CONTROL, PYTHON_READY_TIMEOUT_MS), "no service worker took over"
+
+
+def waiting_worker_took_over(context, timeout_ms: float) -> bool:
+    """Once the last tab of the site has closed, the waiting worker takes over; the browser does
+    that in its own time. Watched through the DevTools protocol from a blank tab, which is not a
+    client of the site (a page of the site would be one, and would keep the old worker)."""
+    blank = context.new_page()
+    versions: dict[str, str] = {}
+    session = context.new_cdp_session(blank)
+    session.on("ServiceWorker.workerVersionUpdated",
+               lambda event: versions.update({v["versionId"]: v["status"] for v in event["versions"]}))
+    session.send("ServiceWorker.enable")
+    deadline = time.monotonic() + timeout_ms / 1000
+    try:
+        while time.monotonic() < deadline:
+            statuses = set(versions.values())
+            if "activated" in statuses and not statuses & {"installing", "installed", "activating"}:
+                return True
+            blank.wait_for_timeout(100)
+        return False
+    finally:
+        blank.close()
 
 
 def answer_each_calculator(page, path: str, names: list[str]) -> None:
@@ -133,6 +156,8 @@ def test_a_new_build_replaces_the_old_cache(browser, site_dir, tmp_path):
             expect(page.locator("h1").first).not_to_contain_text("(new build)")
 
             page.close()  # no tab of the site is left: the new worker takes over
+            took_over = waiting_worker_took_over(context, PYTHON_READY_TIMEOUT_MS)
+            assert took_over, "the new worker never took over"
             page = context.new_page()
             page.goto("")
             wait_until_kept(page)
