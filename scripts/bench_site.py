@@ -789,7 +789,14 @@ def main() -> None:
                         help="send every file as it is (default: gzip for text and .wasm, as GitHub Pages)")
     parser.add_argument("--variant-env", metavar="NAME=VALUE", action="append", default=[],
                         help="also build the site with this environment variable set, for an A/B")
+    parser.add_argument("--cpu-slowdown", type=float, metavar="N",
+                        help="with --profile phone: slow the CPU N times instead of 4 (the table's CPU "
+                             "score shows what phone that makes of this machine)")
     args = parser.parse_args()
+    if args.cpu_slowdown is not None:
+        if PROFILES[args.profile] is None or args.cpu_slowdown < 1:
+            parser.error("--cpu-slowdown needs --profile phone and a number of at least 1")
+        PROFILES[args.profile] = {**PROFILES[args.profile], "cpu_slowdown": args.cpu_slowdown}
     variant_env = dict(item.split("=", 1) for item in args.variant_env)
     if args.out is None:
         args.out = RESULTS if args.profile == "default" else RESULTS.with_name(f"site-{args.profile}.json")
