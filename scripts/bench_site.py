@@ -32,7 +32,8 @@ the median, min and max over ``--runs`` runs. It prints a table and writes
    pauses (READER_PAUSE_MS) before pressing it, as a reader does, so that the page's handlers for
    that scroll are not counted in the answer's time;
 6. click on a link from /appeal-deadline/ to /mediation-certificate/ (an instant navigation that
-   keeps the worker) -> ``data-state="ready"`` on the certificate calculator.
+   keeps the worker) -> ``data-state="ready"`` on the certificate calculator;
+7. first contentful paint, for the site and the floor: when the reader first sees the page.
 
 A probe page (the floor's worker in ``?probe`` mode) also times, inside Pyodide, unpacking the
 site's sendrules.zip, importing ``sendrules.web`` (what the worker does before it reports ready),
@@ -40,7 +41,9 @@ site's sendrules.zip, importing ``sendrules.web`` (what the worker does before i
 
 ``--profile phone`` emulates a mid-range phone through the DevTools protocol, for the page and its
 workers alike: 9 Mbit/s down, 60 ms latency, the CPU slowed 4 times, on a phone's screen
-(412 x 823, as Lighthouse's; PROFILES). The site has a
+(412 x 823, as Lighthouse's; PROFILES). ``--cpu-slowdown N`` slows the CPU N times instead, and
+``--cpu-score SCORE`` finds the slowdown at which this machine scores SCORE (CPU_SCORE_JS; a
+Pixel 5 about 1000). The site has a
 service worker (scripts/service_worker.mjs): a cold visit's transfer counts what it fetches in the
 background once the calculator is ready, and the warm visit is answered by it.
 
@@ -474,6 +477,10 @@ class Bench:
                 "worker_to_ready_ms": ready - bench["workerAt"] if bench["workerAt"] is not None else None,
                 "longest_task_ms": max((d for s, d in bench["longTasks"] if s < ready), default=0.0),
                 "long_tasks_to_ready": [[round(s), round(d)] for s, d in bench["longTasks"] if s < ready],
+                # When the reader first sees the page's words (null if the browser did not paint).
+                "first_paint_ms": page.evaluate(
+                    "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"
+                ),
                 "marks": page.evaluate(
                     "Object.fromEntries(performance.getEntriesByType('mark')"
                     ".map(mark => [mark.name, mark.startTime]))"
@@ -560,6 +567,42 @@ class Bench:
                 page.evaluate(CPU_SCORE_JS, CPU_SCORE_MS // 4)
                 scores[key] = statistics.median(page.evaluate(CPU_SCORE_JS, CPU_SCORE_MS) for _ in range(3))
             return {**scores, "slowdown": slowdown}
+
+
+def slowdown_for_score(score_at, target: float, tolerance: float = 0.05, tries: int = 4) -> dict:
+    """The CPU slowdown at which ``score_at(slowdown)`` comes within ``tolerance`` of ``target``.
+
+    As Chrome DevTools calibrates its throttling to a phone's score, but by proportion rather than
+    by bisection: the score falls roughly as the slowdown rises, so each try multiplies the
+    slowdown by (score / target). Never below 1: a machine slower than the target runs unthrottled.
+    """
+    unthrottled = score_at(1.0)
+    rate, measured = 1.0, unthrottled
+    for _ in range(tries):
+        if abs(measured - target) <= tolerance * target or (rate == 1.0 and measured < target):
+            break
+        rate = max(1.0, rate * measured / target)
+        measured = score_at(rate)
+    return {"target": target, "unthrottled": unthrottled, "slowdown": round(rate, 2), "score": measured}
+
+
+def calibrate_cpu_slowdown(target: float) -> dict:
+    """slowdown_for_score on this machine, in a blank page: each score (CPU_SCORE_JS) is the
+    median of three, after one round for the JIT."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            cdp = page.context.new_cdp_session(page)
+
+            def score_at(rate: float) -> float:
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+                page.evaluate(CPU_SCORE_JS, CPU_SCORE_MS // 4)
+                return statistics.median(page.evaluate(CPU_SCORE_JS, CPU_SCORE_MS) for _ in range(3))
+
+            return slowdown_for_score(score_at, target)
+        finally:
+            browser.close()
 
 
 def stats(values) -> dict:
@@ -661,6 +704,9 @@ def summarise(data: dict) -> list[dict]:
     def col(runs, visit, key):
         return [r[visit][key] for r in runs]
 
+    def optional(runs, visit, key):  # results saved before a measure existed have none
+        return [r[visit].get(key) for r in runs]
+
     def transfer(runs, visit, key):
         return [r[visit]["transfer"][key] for r in runs]
 
@@ -693,6 +739,8 @@ def summarise(data: dict) -> list[dict]:
             ratios = [v[visit]["ready_ms"] / s[visit]["ready_ms"] for v, s in zip(variant, site, strict=True)]
             row(f"ready, variant / site (paired), {visit}", ratios, "ratio")
             row(f"total blocking time to ready, variant, {visit} (ms)", col(variant, visit, "tbt_ms"), "ms")
+            row(f"first contentful paint, variant, {visit} (ms)", optional(variant, visit, "first_paint_ms"),
+                "ms")
         for key, label in (("submit_deadline_ms", "deadline"), ("submit_certificate_ms", "certificate")):
             row(f"submit -> answer, variant, {label} (ms)", col(variant, "cold", key), "ms")
         row("click -> second calculator ready, variant (ms)", col(variant, "cold", "second_page_ms"), "ms")
@@ -700,6 +748,10 @@ def summarise(data: dict) -> list[dict]:
         for label, runs in (("site", site), ("floor", floor), ("PyWorker floor", data["pyworker"])):
             row(f"python worker created, {label}, {visit} (ms)", col(runs, visit, "worker_created_ms"), "ms")
             row(f"worker created -> ready, {label}, {visit} (ms)", col(runs, visit, "worker_to_ready_ms"),
+                "ms")
+    for visit in ("cold", "warm"):
+        for label, runs in (("site", site), ("floor", floor)):
+            row(f"first contentful paint, {label}, {visit} (ms)", optional(runs, visit, "first_paint_ms"),
                 "ms")
     for visit in ("cold", "warm"):
         s = stats(col(site, visit, "tbt_ms"))
@@ -792,7 +844,17 @@ def main() -> None:
     parser.add_argument("--cpu-slowdown", type=float, metavar="N",
                         help="with --profile phone: slow the CPU N times instead of 4 (the table's CPU "
                              "score shows what phone that makes of this machine)")
+    parser.add_argument("--cpu-score", type=float, metavar="SCORE",
+                        help="with --profile phone: slow the CPU until this machine scores SCORE "
+                             "(a Pixel 5 about 1000, a Moto G Power 2022 about 264) instead of 4 times")
     args = parser.parse_args()
+    if args.cpu_score is not None:
+        if PROFILES[args.profile] is None or args.cpu_slowdown is not None or args.cpu_score <= 0:
+            parser.error("--cpu-score needs --profile phone and a positive score, and no --cpu-slowdown")
+        calibration = calibrate_cpu_slowdown(args.cpu_score)
+        print(f"CPU score {calibration['unthrottled']:.0f} unthrottled; slowed {calibration['slowdown']:g} "
+              f"times it scored {calibration['score']:.0f} (target {args.cpu_score:g})")
+        args.cpu_slowdown = calibration["slowdown"]
     if args.cpu_slowdown is not None:
         if PROFILES[args.profile] is None or args.cpu_slowdown < 1:
             parser.error("--cpu-slowdown needs --profile phone and a number of at least 1")
@@ -801,6 +863,7 @@ def main() -> None:
     if args.out is None:
         args.out = RESULTS if args.profile == "default" else RESULTS.with_name(f"site-{args.profile}.json")
     data = run(args.runs, args.mbps, variant_env, args.profile, not args.no_compress)
+    data["cpu_calibration"] = calibration if args.cpu_score is not None else None
     data["summary"] = summarise(data)
     print()
     print_table(data["summary"], data)
