@@ -563,10 +563,16 @@ class Bench:
             cdp = page.context.new_cdp_session(page)
             scores = {}
             for key, rate in (("unthrottled", 1.0), ("profile", slowdown)):
-                cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
-                page.evaluate(CPU_SCORE_JS, CPU_SCORE_MS // 4)
-                scores[key] = statistics.median(page.evaluate(CPU_SCORE_JS, CPU_SCORE_MS) for _ in range(3))
+                scores[key] = score_cpu(page, cdp, rate)
             return {**scores, "slowdown": slowdown}
+
+
+def score_cpu(page, cdp, slowdown: float) -> float:
+    """CPU_SCORE_JS in ``page`` with the CPU slowed ``slowdown`` times: one round first for the
+    JIT, then the median of three."""
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+    page.evaluate(CPU_SCORE_JS, CPU_SCORE_MS // 4)
+    return statistics.median(page.evaluate(CPU_SCORE_JS, CPU_SCORE_MS) for _ in range(3))
 
 
 def slowdown_for_score(score_at, target: float, tolerance: float = 0.05, tries: int = 4) -> dict:
@@ -587,20 +593,13 @@ def slowdown_for_score(score_at, target: float, tolerance: float = 0.05, tries: 
 
 
 def calibrate_cpu_slowdown(target: float) -> dict:
-    """slowdown_for_score on this machine, in a blank page: each score (CPU_SCORE_JS) is the
-    median of three, after one round for the JIT."""
+    """slowdown_for_score on this machine, in a blank page (score_cpu)."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             cdp = page.context.new_cdp_session(page)
-
-            def score_at(rate: float) -> float:
-                cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
-                page.evaluate(CPU_SCORE_JS, CPU_SCORE_MS // 4)
-                return statistics.median(page.evaluate(CPU_SCORE_JS, CPU_SCORE_MS) for _ in range(3))
-
-            return slowdown_for_score(score_at, target)
+            return slowdown_for_score(lambda rate: score_cpu(page, cdp, rate), target)
         finally:
             browser.close()
 
