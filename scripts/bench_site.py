@@ -587,9 +587,9 @@ def slowdown_for_score(score_at, target: float, tolerance: float = 0.05, tries: 
     for _ in range(tries):
         if abs(measured - target) <= tolerance * target or (rate == 1.0 and measured < target):
             break
-        rate = max(1.0, rate * measured / target)
+        rate = round(max(1.0, rate * measured / target), 2)  # the slowdown the bench will use
         measured = score_at(rate)
-    return {"target": target, "unthrottled": unthrottled, "slowdown": round(rate, 2), "score": measured}
+    return {"target": target, "unthrottled": unthrottled, "slowdown": rate, "score": measured}
 
 
 def calibrate_cpu_slowdown(target: float) -> dict:
@@ -847,6 +847,7 @@ def main() -> None:
                         help="with --profile phone: slow the CPU until this machine scores SCORE "
                              "(a Pixel 5 about 1000, a Moto G Power 2022 about 264) instead of 4 times")
     args = parser.parse_args()
+    calibration = None
     if args.cpu_score is not None:
         if PROFILES[args.profile] is None or args.cpu_slowdown is not None or args.cpu_score <= 0:
             parser.error("--cpu-score needs --profile phone and a positive score, and no --cpu-slowdown")
@@ -862,7 +863,7 @@ def main() -> None:
     if args.out is None:
         args.out = RESULTS if args.profile == "default" else RESULTS.with_name(f"site-{args.profile}.json")
     data = run(args.runs, args.mbps, variant_env, args.profile, not args.no_compress)
-    data["cpu_calibration"] = calibration if args.cpu_score is not None else None
+    data["cpu_calibration"] = calibration
     data["summary"] = summarise(data)
     print()
     print_table(data["summary"], data)
