@@ -100,6 +100,14 @@ LEGACY_ENCODINGS = re.compile(
     r"|euc_\w+|shift_jis\w*|gb\w+|big5\w*|hz|iso2022_\w+|johab|cp65001|mbcs|oem)\.py$"
 )
 STDLIB_ZIP = "python_stdlib.zip"
+# The standard library's modules that nothing the worker is known to do imports, as source, named by
+# a hash of its content: the worker downloads it only if an import needs it
+# (docs/assets/py/stdlib_rest.py), and the service worker keeps it for offline use. The loader
+# names it STDLIB_REST_PLACEHOLDER in docs/, and the build writes the real name in.
+STDLIB_REST_ZIP = "python_stdlib_rest.{hash}.zip"
+STDLIB_REST_PLACEHOLDER = "../pyodide/python_stdlib_rest.zip"
+# The finder for it, which the worker's loader installs first: zipped with sendrules at the top level.
+STDLIB_REST_FINDER = ROOT / "docs" / "assets" / "py" / "stdlib_rest.py"
 # sendrules and the dateutil modules it needs, named by a hash of the zip's content so that the
 # service worker may take the page's copy from the browser's HTTP cache (scripts/service_worker.mjs).
 # The loader (LOADER) names it RULES_PLACEHOLDER in docs/, and the build writes the real name in.
@@ -308,12 +316,14 @@ def _smaller_stdlib(source: Path) -> Path:
     return out
 
 
-def _zip_package(site: Path) -> Path:
-    """Zip sendrules as it is in the working tree, with its data files, and from the
-    python-dateutil wheel DATEUTIL_MODULES and the wheel's licence and metadata.
+def _zip_package(site: Path) -> tuple[Path, Path]:
+    """Zip sendrules as it is in the working tree, with its data files, the finder for the rest
+    of the standard library (STDLIB_REST_FINDER), and from the python-dateutil wheel
+    DATEUTIL_MODULES and the wheel's licence and metadata; and put the two standard library zips
+    in the site (_with_bytecode).
 
     The timestamps are fixed so that the same sources give the same zip, and so the same name
-    (RULES_ZIP). Returns where it is.
+    (RULES_ZIP). Returns where the zip and the rest of the standard library (STDLIB_REST_ZIP) are.
     """
     wheel = _require(WHEELS / DATEUTIL_WHEEL, f"The {DATEUTIL_WHEEL} wheel")
     members = {
@@ -321,6 +331,7 @@ def _zip_package(site: Path) -> Path:
         for path in [*PACKAGE.rglob("*.py"), *PACKAGE.glob("data/*.json")]
         if "__pycache__" not in path.parts
     }
+    members[STDLIB_REST_FINDER.name] = STDLIB_REST_FINDER.read_bytes()
     with zipfile.ZipFile(wheel) as dateutil:
         for name in dateutil.namelist():
             # RECORD lists every file of the wheel, most of which are not shipped.
@@ -336,12 +347,15 @@ def _zip_package(site: Path) -> Path:
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, members[name])
-    package, stdlib = _with_bytecode(sources.getvalue())
+    package, stdlib, rest = _with_bytecode(sources.getvalue())
     out = site / PYTHON_TARGET / RULES_ZIP.format(hash=hashlib.sha256(package.read_bytes()).hexdigest()[:10])
     shutil.copyfile(package, out)
     (site / PYODIDE_TARGET).mkdir(parents=True, exist_ok=True)
     shutil.copy2(stdlib, site / PYODIDE_TARGET / STDLIB_ZIP)  # dated when first made, as it is reused
-    return out
+    rest_name = STDLIB_REST_ZIP.format(hash=hashlib.sha256(rest.read_bytes()).hexdigest()[:10])
+    rest_out = site / PYODIDE_TARGET / rest_name
+    shutil.copyfile(rest, rest_out)
+    return out, rest_out
 
 
 def rules_zip(site: Path) -> Path:
@@ -352,22 +366,26 @@ def rules_zip(site: Path) -> Path:
     return found[0]
 
 
-def _point_loader_at(site: Path, package: Path) -> None:
-    """Write the zip's hashed name into the built copy of pyodide-loader.js, where the docs
-    source names it RULES_PLACEHOLDER."""
+def _point_loader_at(site: Path, zips: tuple[Path, Path]) -> None:
+    """Write the two zips' hashed names into the built copy of pyodide-loader.js, where the docs
+    source names them RULES_PLACEHOLDER and STDLIB_REST_PLACEHOLDER."""
+    package, rest = zips
     loader = site / LOADER
     text = loader.read_text(encoding="utf-8")
-    if text.count(RULES_PLACEHOLDER) != 1:
-        raise PluginError(f"{LOADER} should name {RULES_PLACEHOLDER} once, for the build to replace.")
-    loader.write_text(text.replace(RULES_PLACEHOLDER, f"../py/{package.name}"), encoding="utf-8")
+    for placeholder, name in ((RULES_PLACEHOLDER, f"../py/{package.name}"),
+                              (STDLIB_REST_PLACEHOLDER, f"../pyodide/{rest.name}")):
+        if text.count(placeholder) != 1:
+            raise PluginError(f"{LOADER} should name {placeholder} once, for the build to replace.")
+        text = text.replace(placeholder, name)
+    loader.write_text(text, encoding="utf-8")
 
 
-def _with_bytecode(sources: bytes) -> tuple[Path, Path]:
+def _with_bytecode(sources: bytes) -> tuple[Path, Path, Path]:
     """The zip with bytecode, compiled by Pyodide under Node.js, for the modules the worker
-    imports before it reports ready, and the trimmed standard library with bytecode for the
-    modules Pyodide's start, that import and every calculator's rehearsal load
-    (scripts/pyodide_bytecode.mjs). Made once per set of sources and Pyodide version into
-    build/python/, and reused.
+    imports before it reports ready; the trimmed standard library's modules that Pyodide's start,
+    that import and every calculator's rehearsal load, as bytecode; and the rest of the trimmed
+    standard library, as source (scripts/pyodide_bytecode.mjs). Made once per set of sources and
+    Pyodide version into build/python/, and reused.
     """
     node = shutil.which("node")
     if node is None:
@@ -379,23 +397,24 @@ def _with_bytecode(sources: bytes) -> tuple[Path, Path]:
     ).hexdigest()[:16]
     out = ROOT / "build" / "python" / f"sendrules-{key}.zip"
     stdlib_out = out.with_name(f"python_stdlib-{key}.zip")
-    if out.exists() and stdlib_out.exists():
-        return out, stdlib_out
+    rest_out = out.with_name(f"python_stdlib_rest-{key}.zip")
+    if out.exists() and stdlib_out.exists() and rest_out.exists():
+        return out, stdlib_out, rest_out
     out.parent.mkdir(parents=True, exist_ok=True)
     plain = out.with_suffix(".sources")
     plain.write_bytes(sources)
-    partial, stdlib_partial = out.with_suffix(".partial"), stdlib_out.with_suffix(".partial")
+    partials = [path.with_suffix(".partial") for path in (out, stdlib_out, rest_out)]
     done = subprocess.run(
-        [node, str(BYTECODE_SCRIPT), str(plain), str(partial), WORKER_IMPORTS,
-         str(stdlib), str(stdlib_partial)],
+        [node, str(BYTECODE_SCRIPT), str(plain), str(partials[0]), WORKER_IMPORTS,
+         str(stdlib), str(partials[1]), str(partials[2])],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )
     plain.unlink()
     if done.returncode != 0:
         raise PluginError(f"Compiling the calculators' Python in Pyodide failed:\n{done.stderr.strip()}")
-    stdlib_partial.replace(stdlib_out)
-    partial.replace(out)
-    return out, stdlib_out
+    for partial, final in zip(partials, (out, stdlib_out, rest_out), strict=True):
+        partial.replace(final)
+    return out, stdlib_out, rest_out
 
 
 def _script_hashes(html: str) -> set[str]:

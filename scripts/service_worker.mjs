@@ -6,7 +6,7 @@
 //
 // What it precaches: every page, the styles and scripts the pages load, Material's search index,
 // and the calculators' runtime (PyScript's core and the chunks it loads, Pyodide, the standard
-// library and sendrules.zip). Not: source maps, Material's search languages other than English,
+// library in its two zips and sendrules.zip). Not: source maps, Material's search languages other than English,
 // and PyScript's editor, terminal and MicroPython chunks, which no page of ours loads.
 //
 // Files whose names carry a hash of their content (Material's and PyScript's bundles, sendrules'
@@ -67,10 +67,11 @@ const { count, size, warnings } = await generateSW({
     "assets/pyscript/{deprecations-manager,donkey,py-editor,py-game,py-terminal}-*",
   ],
   maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
-  // Material's and PyScript's bundles, and sendrules' zip (hooks/site.py, RULES_ZIP), carry a
+  // Material's and PyScript's bundles, sendrules' zip and the rest of the standard library
+  // (hooks/site.py, RULES_ZIP and STDLIB_REST_ZIP), carry a
   // content hash in their names: the worker fetches them without bypassing the HTTP cache, so the
   // zip the page has just downloaded is not downloaded again.
-  dontCacheBustURLsMatching: /^assets\/(javascripts\/.+\.[0-9a-f]{8}\.min\.js|stylesheets\/.+\.[0-9a-f]{8}\.min\.css|pyscript\/.+-[\w-]{8}\.js|py\/sendrules\.[0-9a-f]{10}\.zip)$/,
+  dontCacheBustURLsMatching: /^assets\/(javascripts\/.+\.[0-9a-f]{8}\.min\.js|stylesheets\/.+\.[0-9a-f]{8}\.min\.css|pyscript\/.+-[\w-]{8}\.js|py\/sendrules\.[0-9a-f]{10}\.zip|pyodide\/python_stdlib_rest\.[0-9a-f]{10}\.zip)$/,
   manifestTransforms: [
     async (entries) => ({
       manifest: entries.map((entry) =>

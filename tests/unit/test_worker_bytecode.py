@@ -5,8 +5,9 @@ Pyodide for the modules the worker imports before it reports ready. If Pyodide's
 changed, or the files landed in the wrong place, the worker would quietly compile the source
 again and only be slower: this test runs the zip in that Pyodide, under Node.js, and watches
 which modules are compiled from source. The same goes for the standard library the site ships:
-bytecode for what Pyodide's start, sendrules.web and every calculator's rehearsal import, and
-source for the rest.
+bytecode for what Pyodide's start, sendrules.web and every calculator's rehearsal import, in the
+first zip; source for the rest, in a second zip that the worker downloads only if an import needs
+it (docs/assets/py/stdlib_rest.py, whose finder is run here with the zip read from disk).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def worker_zip(tmp_path_factory):
         pytest.fail("Node.js is needed to build the site (npm ci) and for this test")
     site = tmp_path_factory.mktemp("site")
     (site / hook.PYTHON_TARGET).mkdir(parents=True)
-    return hook._zip_package(site)
+    return hook._zip_package(site)[0]
 
 
 def test_the_zip_has_bytecode_only_for_what_the_worker_imports_before_ready(worker_zip):
@@ -59,9 +60,9 @@ def test_the_zip_has_bytecode_only_for_what_the_worker_imports_before_ready(work
     assert modules == [
         "sendrules/__init__", "sendrules/errors", "sendrules/forms", "sendrules/results",
         "sendrules/sources", "sendrules/web/__init__", "sendrules/web/framework", "sendrules/web/pieces",
-        "sendrules/web/questions",
+        "sendrules/web/questions", "stdlib_rest",
     ]
-    assert all("/__pycache__/" in name and ".cpython-3" in name for name in cached)
+    assert all(f"/{name}".count("/__pycache__/") == 1 and ".cpython-3" in name for name in cached)
 
 
 def test_pyodide_imports_the_ready_path_from_bytecode_and_the_rest_from_source(worker_zip, tmp_path):
@@ -81,10 +82,18 @@ import { readFileSync } from "node:fs";
 import { loadPyodide } from "PYODIDE";
 const pyodide = await loadPyodide({ stdLibURL: process.argv[3] });
 pyodide.FS.writeFile("/tmp/worker.zip", readFileSync(process.argv[2]));
+pyodide.FS.writeFile("/tmp/rest.zip", readFileSync(process.argv[4]));
 console.log(pyodide.runPython(`
 import json, sys, zipfile
 zipfile.ZipFile("/tmp/worker.zip").extractall("/tmp/tree")
 sys.path.insert(0, "/tmp/tree")
+import stdlib_rest
+asked = []
+def fetch(url):
+    asked.append(url)
+    with open("/tmp/rest.zip", "rb") as file:
+        return file.read()
+finder = stdlib_rest.install("https://example.test/rest.zip", fetch, "/tmp/mounted-rest.zip")
 import sendrules.web as web
 assert web.prepare(json.dumps(sorted(web.MODULES)))
 stdlib = next(path for path in sys.path if path.endswith(".zip")) + "/"
@@ -93,32 +102,66 @@ loaded = {
     if (getattr(module, "__file__", None) or "").startswith(stdlib)
     and getattr(module.__spec__, "origin", None) != "frozen"
 }
-import difflib  # nothing of ours imports it: it still comes, from source
-json.dumps({"loaded": loaded, "rare": difflib.__file__[len(stdlib):]})
+asked_before_rare = list(asked)
+try:
+    import no_such_module_anywhere
+except ModuleNotFoundError:
+    pass
+asked_for_missing = list(asked)
+import difflib  # nothing of ours imports it: it comes from the second zip
+import statistics, html.entities  # a module and a package's submodule: no second download
+json.dumps({
+    "loaded": loaded, "asked_before_rare": asked_before_rare, "asked_for_missing": asked_for_missing,
+    "asked": asked, "rare": [difflib.__file__, statistics.__file__, html.entities.__file__],
+    "ratio": difflib.SequenceMatcher(None, "abcd", "abce").ratio(),
+})
 `));
 """
 
 
-def test_the_standard_library_has_bytecode_for_what_the_worker_imports_and_source_for_the_rest(
+def test_the_standard_library_has_bytecode_for_what_the_worker_imports_and_the_rest_comes_on_demand(
     worker_zip, tmp_path
 ):
-    stdlib = worker_zip.parents[2] / hook.PYODIDE_TARGET / hook.STDLIB_ZIP
+    pyodide_dir = worker_zip.parents[2] / hook.PYODIDE_TARGET
+    stdlib = pyodide_dir / hook.STDLIB_ZIP
+    (rest,) = pyodide_dir.glob("python_stdlib_rest.*.zip")
     with zipfile.ZipFile(stdlib) as archive:
         names = archive.namelist()
+    with zipfile.ZipFile(rest) as archive:
+        rest_names = archive.namelist()
+    with zipfile.ZipFile(worker_zip) as archive:
+        index = json.loads(archive.read("stdlib_rest.json"))
     script = tmp_path / "check.mjs"
     pyodide = (hook.PYODIDE_DIST / "pyodide.mjs").as_uri()
     script.write_text(STDLIB_CHECK.replace("PYODIDE", pyodide), encoding="utf-8")
     done = subprocess.run(
-        ["node", str(script), str(worker_zip), str(stdlib)], capture_output=True, text=True, check=True
+        ["node", str(script), str(worker_zip), str(stdlib), str(rest)], capture_output=True, text=True,
+        check=True,
     )
     found = json.loads(done.stdout.strip().splitlines()[-1])
     from_source = sorted(path for path in found["loaded"].values() if not path.endswith(".pyc"))
     assert from_source == [], found["loaded"]
     assert {"json", "datetime", "dataclasses", "encodings.utf_8"} <= found["loaded"].keys()
-    assert found["rare"] == "difflib.py"
     bytecode = {name for name in names if name.endswith(".pyc")}
-    assert bytecode == set(found["loaded"].values())  # only what is imported has bytecode
-    assert not {name[:-1] for name in bytecode} & set(names)  # and then no source beside it
+    assert bytecode >= set(found["loaded"].values())  # what is imported has bytecode
+    assert not [name for name in names if name.endswith(".py")]  # and the first zip no source
+    # The second zip: every other module of the trimmed standard library, as source, and the
+    # index the finder goes by lists exactly those.
+    assert rest_names and all(name.endswith(".py") for name in rest_names)
+    assert not {name[:-1] for name in bytecode} & set(rest_names)
+    assert sorted(index) == sorted(
+        name[:-3].removesuffix("/__init__").replace("/", ".") for name in rest_names
+    )
+    with zipfile.ZipFile(hook._smaller_stdlib(hook.PYODIDE_DIST / hook.STDLIB_ZIP)) as archive:
+        trimmed = {name for name in archive.namelist() if name.endswith(".py")}
+    assert trimmed == {name[:-1] for name in bytecode} | set(rest_names)
+    # Starting, importing sendrules.web and every rehearsal never ask for it; a module that
+    # exists nowhere does not either; three imports from it download it once.
+    assert found["asked_before_rare"] == [] and found["asked_for_missing"] == []
+    assert found["asked"] == ["https://example.test/rest.zip"]
+    assert found["rare"] == ["/tmp/mounted-rest.zip/difflib.py", "/tmp/mounted-rest.zip/statistics.py",
+                             "/tmp/mounted-rest.zip/html/entities.py"]
+    assert found["ratio"] == 0.75
 
 
 def _imported_names(path):

@@ -5,7 +5,8 @@
 //
 // sendrules.zip (sendrules and the python-dateutil modules it imports) is fetched as PyScript asks
 // for Pyodide, alongside Pyodide's own files, and unpacked into the working directory once Pyodide
-// is up, before PyScript runs calculators_worker.py. With PyScript's `files` option, the fetch
+// is up, before PyScript runs calculators_worker.py; then the finder for the rest of the standard
+// library (stdlib_rest.py, in the same zip) is installed. With PyScript's `files` option, the fetch
 // would only start once Pyodide had started (docs/decisions/002-performance.md).
 import { loadPyodide as startPyodide, version } from "../pyodide/pyodide.mjs";
 
@@ -14,6 +15,9 @@ export { version };
 // The build writes the zip's real name here, sendrules.HASH.zip, named by its content so that a
 // new deploy's zip has a new address (hooks/site.py, RULES_ZIP).
 const RULES = new URL("../py/sendrules.zip", import.meta.url).href;
+// The standard library's modules that no calculator is known to import, downloaded only if an
+// import needs them (stdlib_rest.py, from sendrules.zip); named by its content, as RULES is.
+const STDLIB_REST = new URL("../pyodide/python_stdlib_rest.zip", import.meta.url).href;
 
 async function download(url) {
   const response = await fetch(url);
@@ -39,6 +43,7 @@ export function loadPyodide(options) {
     startPyodide({ ...options, indexURL: new URL("../pyodide/", import.meta.url).href })
       .then(async (pyodide) => {
         pyodide.unpackArchive(await rules, "zip");
+        pyodide.pyimport("stdlib_rest").install(STDLIB_REST);
         return pyodide;
       })
       .then(resolve, reject)
