@@ -30,7 +30,9 @@ the median, min and max over ``--runs`` runs. It prints a table and writes
    the calculators' rehearsals (``calculators:prepared``) before it types, as a reader typing a
    date would; how long after ready that was is reported too. It then scrolls to the button and
    pauses (READER_PAUSE_MS) before pressing it, as a reader does, so that the page's handlers for
-   that scroll are not counted in the answer's time;
+   that scroll are not counted in the answer's time. Beside it, submit -> the answer's frame: a
+   message posted from the next animation-frame callback is handled once the browser has styled,
+   laid out and painted that frame, when the reader sees the answer;
 6. click on a link from /appeal-deadline/ to /mediation-certificate/ (an instant navigation that
    keeps the worker) -> ``data-state="ready"`` on the certificate calculator;
 7. first contentful paint, for the site and the floor: when the reader first sees the page.
