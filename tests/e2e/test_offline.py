@@ -69,6 +69,16 @@ def wait_until_kept(page) -> None:
     assert page.evaluate(SERVICE_WORKER_IN_CONTROL, PYTHON_READY_TIMEOUT_MS), "no service worker took over"
 
 
+def first_visit(context):
+    """A reader's first visit to the appeal-deadline page, until its calculator is ready and the
+    service worker keeps the site. Returns the page."""
+    page = context.new_page()
+    page.goto("appeal-deadline/")
+    wait_ready(page.locator('[data-calculator="appeal-deadline"]'))
+    wait_until_kept(page)
+    return page
+
+
 def open_after_takeover(context, timeout_ms: float):
     """The site opened again once the worker that waited has taken over. The browser lets it take
     over in its own time after the last tab of the site closes, and not while a tab of the site is
@@ -104,10 +114,7 @@ def answer_each_calculator(page, path: str, names: list[str]) -> None:
 def test_after_one_visit_every_page_and_calculator_works_offline(online_context, site_dir):
     requests: list[str] = []
     online_context.on("request", lambda request: requests.append(request.url))
-    page = online_context.new_page()
-    page.goto("appeal-deadline/")
-    wait_ready(page.locator('[data-calculator="appeal-deadline"]'))
-    wait_until_kept(page)
+    page = first_visit(online_context)
 
     online_context.set_offline(True)
     # Under the service worker, the page does not ask for the runtime ahead of the Python worker

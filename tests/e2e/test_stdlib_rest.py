@@ -11,7 +11,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from tests.e2e.test_offline import answer_each_calculator, wait_until_kept
+from tests.e2e.test_offline import answer_each_calculator, first_visit
 from tests.support.browser import PYTHON_READY_TIMEOUT_MS, wait_ready
 from tests.support.site import calculator_pages
 
@@ -90,10 +90,7 @@ def test_an_import_that_needs_it_downloads_it_once_and_it_works_offline_after_on
 ):
     requests: list[str] = []
     probe_context.on("request", lambda request: requests.append(request.url))
-    page = probe_context.new_page()
-    page.goto("appeal-deadline/")
-    wait_ready(page.locator('[data-calculator="appeal-deadline"]'))
-    wait_until_kept(page)
+    page = first_visit(probe_context)
 
     found = run_probe(page, base_url)
     assert found["parsed"] == "2026-12-01"
