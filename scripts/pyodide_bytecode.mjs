@@ -105,6 +105,7 @@ if not names or web.prepare(json.dumps(names)) is not True or sorted(web.CALCULA
 stdlib_loaded = sorted(
     {path[len(STDLIB) + 1:] for path in loaded_from(STDLIB)} | {p for p in found_in_stdlib if p.endswith(".py")}
 )
+in_first = frozenset(stdlib_loaded)
 zipimport.zipimporter.find_spec = find_spec
 
 import py_compile  # noqa: E402 - once the modules are listed: the worker never imports it
@@ -115,7 +116,7 @@ for path in ready_path:
 with zipfile.ZipFile("/tmp/stdlib-in.zip") as source:
     source.extractall(STDLIB_TREE)
     rest = sorted(
-        name for name in source.namelist() if name.endswith(".py") and name not in set(stdlib_loaded)
+        name for name in source.namelist() if name.endswith(".py") and name not in in_first
     )
 with open(os.path.join(TREE, "stdlib_rest.json"), "w") as index:
     json.dump(sorted(name[:-3].removesuffix("/__init__").replace("/", ".") for name in rest), index)
@@ -129,7 +130,6 @@ for name in stdlib_loaded:
         dfile=f"{STDLIB}/{name}", doraise=True, invalidation_mode=UNCHECKED,
         optimize=2,
     )
-in_first = frozenset(stdlib_loaded)
 write_zip(STDLIB_TREE, "/tmp/stdlib-out.zip", keep=lambda name: not name.endswith(".py"))
 write_zip(STDLIB_TREE, "/tmp/stdlib-rest.zip", keep=lambda name: name.endswith(".py") and name not in in_first)
 print(
