@@ -73,6 +73,9 @@ def test_no_calculator_needs_the_rest_of_the_standard_library(page, site_dir):
         asked.append(route.request.url)
         route.abort()
 
+    shipped = [path.name for path in (site_dir / "assets" / "pyodide").iterdir()
+               if REST.search(f"/assets/pyodide/{path.name}")]
+    assert len(shipped) == 1, shipped  # the route below refuses the zip the site really ships
     page.route(REST, refuse)
     for path, names in calculator_pages(site_dir).items():
         answer_each_calculator(page, path, names)
