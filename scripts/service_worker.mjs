@@ -6,12 +6,12 @@
 //
 // What it precaches: every page, the styles and scripts the pages load, Material's search index,
 // and the calculators' runtime (PyScript's core and the chunks it loads, Pyodide, the standard
-// library in its two zips and sendrules.zip). Not: source maps, Material's search languages other than English,
-// and PyScript's editor, terminal and MicroPython chunks, which no page of ours loads.
+// library in its two zips and sendrules.zip). Not: source maps, Material's search languages other
+// than English, and PyScript's editor, terminal and MicroPython chunks, which no page of ours loads.
 //
 // Files whose names carry a hash of their content (Material's and PyScript's bundles, sendrules'
-// zip) are listed without a revision: the worker may take them from the HTTP cache, where the
-// page has just put them, and a new deploy's copy has a new name.
+// zip, the rest of the standard library) are listed without a revision: the worker may take them
+// from the HTTP cache, where the page has just put them, and a new deploy's copy has a new name.
 //
 // Update policy. Each file has a revision (a hash of its content). A new deploy gives a new sw.js;
 // the browser finds it at the reader's next visit, and the new worker fetches, in the background,
@@ -68,9 +68,9 @@ const { count, size, warnings } = await generateSW({
   ],
   maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
   // Material's and PyScript's bundles, sendrules' zip and the rest of the standard library
-  // (hooks/site.py, RULES_ZIP and STDLIB_REST_ZIP), carry a
-  // content hash in their names: the worker fetches them without bypassing the HTTP cache, so the
-  // zip the page has just downloaded is not downloaded again.
+  // (hooks/site.py, RULES_ZIP and STDLIB_REST_ZIP) carry a content hash in their names: the worker
+  // fetches them without bypassing the HTTP cache, so a zip the page has just downloaded is not
+  // downloaded again.
   dontCacheBustURLsMatching: /^assets\/(javascripts\/.+\.[0-9a-f]{8}\.min\.js|stylesheets\/.+\.[0-9a-f]{8}\.min\.css|pyscript\/.+-[\w-]{8}\.js|py\/sendrules\.[0-9a-f]{10}\.zip|pyodide\/python_stdlib_rest\.[0-9a-f]{10}\.zip)$/,
   manifestTransforms: [
     async (entries) => ({

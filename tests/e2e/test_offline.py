@@ -16,21 +16,18 @@ import zipfile
 import pytest
 from hooks import site as hook
 from playwright.sync_api import expect
-from tests.support.browser import PYTHON_READY_TIMEOUT_MS, click_link_to, wait_ready
+from tests.support.browser import (
+    PYTHON_READY_TIMEOUT_MS,
+    answer_each_calculator,
+    click_link_to,
+    first_visit,
+    wait_ready,
+    wait_until_kept,
+)
 from tests.support.site import calculator_pages, foreign_requests, page_paths, serve
 
 pytestmark = pytest.mark.e2e
 
-# Resolves once the site's service worker is active, so its precache is complete, and in control
-# of the page (a first visit's page is claimed; later deploys wait until no tab of the site is open).
-SERVICE_WORKER_IN_CONTROL = """async (timeout) => {
-  const deadline = performance.now() + timeout;
-  while (!navigator.serviceWorker.controller || navigator.serviceWorker.controller.state !== "activated") {
-    if (performance.now() > deadline) return false;
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  return true;
-}"""
 # Resolves once a new service worker has been installed and waits to take over.
 NEW_WORKER_WAITING = """async (timeout) => {
   const deadline = performance.now() + timeout;
@@ -64,21 +61,6 @@ def online_context(browser, base_url):
     context.close()
 
 
-def wait_until_kept(page) -> None:
-    """Wait until the service worker is installed, active and in control of the page."""
-    assert page.evaluate(SERVICE_WORKER_IN_CONTROL, PYTHON_READY_TIMEOUT_MS), "no service worker took over"
-
-
-def first_visit(context):
-    """A reader's first visit to the appeal-deadline page, until its calculator is ready and the
-    service worker keeps the site. Returns the page."""
-    page = context.new_page()
-    page.goto("appeal-deadline/")
-    wait_ready(page.locator('[data-calculator="appeal-deadline"]'))
-    wait_until_kept(page)
-    return page
-
-
 def open_after_takeover(context, timeout_ms: float):
     """The site opened again once the worker that waited has taken over. The browser lets it take
     over in its own time after the last tab of the site closes, and not while a tab of the site is
@@ -97,18 +79,6 @@ def open_after_takeover(context, timeout_ms: float):
         return None
     finally:
         blank.close()
-
-
-def answer_each_calculator(page, path: str, names: list[str]) -> None:
-    """Every calculator on the page gives an answer: the empty form gets Python's error answer."""
-    page.goto(path)
-    for name in names:
-        root = page.locator(f'[data-calculator="{name}"]')
-        wait_ready(root)
-        title = page.title().removeprefix("Error: ")
-        root.locator("form").first.evaluate("form => form.requestSubmit()")
-        expect(page).to_have_title("Error: " + title)
-        expect(root.locator(".govuk-error-summary")).to_be_visible()
 
 
 def test_after_one_visit_every_page_and_calculator_works_offline(online_context, site_dir):

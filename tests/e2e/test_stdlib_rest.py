@@ -11,8 +11,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from tests.e2e.test_offline import answer_each_calculator, first_visit
-from tests.support.browser import PYTHON_READY_TIMEOUT_MS, wait_ready
+from tests.support.browser import PYTHON_READY_TIMEOUT_MS, answer_each_calculator, first_visit, wait_ready
 from tests.support.site import calculator_pages
 
 pytestmark = pytest.mark.e2e

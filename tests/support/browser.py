@@ -35,6 +35,18 @@ if (PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")) {
 """
 
 
+# Resolves once the site's service worker is active, so its precache is complete, and in control
+# of the page (a first visit's page is claimed; later deploys wait until no tab of the site is open).
+SERVICE_WORKER_IN_CONTROL = """async (timeout) => {
+  const deadline = performance.now() + timeout;
+  while (!navigator.serviceWorker.controller || navigator.serviceWorker.controller.state !== "activated") {
+    if (performance.now() > deadline) return false;
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  return true;
+}"""
+
+
 def wait_ready(root, timeout=PYTHON_READY_TIMEOUT_MS):
     """Wait until a calculator root says Python is ready (data-state="ready").
 
@@ -93,3 +105,30 @@ def type_date(page, day: str, month: str, year: str) -> None:
     for part in (day, month, year):
         page.keyboard.type(part)
         page.keyboard.press("Tab")
+
+
+def wait_until_kept(page) -> None:
+    """Wait until the service worker is installed, active and in control of the page."""
+    assert page.evaluate(SERVICE_WORKER_IN_CONTROL, PYTHON_READY_TIMEOUT_MS), "no service worker took over"
+
+
+def first_visit(context):
+    """A reader's first visit to the appeal-deadline page, until its calculator is ready and the
+    service worker keeps the site. Returns the page."""
+    page = context.new_page()
+    page.goto("appeal-deadline/")
+    wait_ready(page.locator('[data-calculator="appeal-deadline"]'))
+    wait_until_kept(page)
+    return page
+
+
+def answer_each_calculator(page, path: str, names: list[str]) -> None:
+    """Every calculator on the page gives an answer: the empty form gets Python's error answer."""
+    page.goto(path)
+    for name in names:
+        root = page.locator(f'[data-calculator="{name}"]')
+        wait_ready(root)
+        title = page.title().removeprefix("Error: ")
+        root.locator("form").first.evaluate("form => form.requestSubmit()")
+        expect(page).to_have_title("Error: " + title)
+        expect(root.locator(".govuk-error-summary")).to_be_visible()
