@@ -114,6 +114,10 @@ STDLIB_REST_FINDER = ROOT / "docs" / "assets" / "py" / "stdlib_rest.py"
 RULES_ZIP = "sendrules.{hash}.zip"
 RULES_PLACEHOLDER = "../py/sendrules.zip"
 LOADER = "assets/js/pyodide-loader.js"
+# The loader keeps Python's started memory in the browser (Pyodide's memory snapshot), under a name
+# made from a hash of every file that memory depends on; the build writes the hash in here.
+START_BUILD_PLACEHOLDER = '"START_BUILD"'
+START_DEPENDS_ON = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs", "pyodide-lock.json", STDLIB_ZIP)
 LOCK_FILE = "pyodide-lock.json"
 
 # Where the glue (docs/assets/js/calculators.js) expects each piece, relative to the site root.
@@ -377,6 +381,13 @@ def _point_loader_at(site: Path, zips: tuple[Path, Path]) -> None:
         if text.count(placeholder) != 1:
             raise PluginError(f"{LOADER} should name {placeholder} once, for the build to replace.")
         text = text.replace(placeholder, name)
+    if text.count(START_BUILD_PLACEHOLDER) != 1:
+        raise PluginError(f"{LOADER} should name {START_BUILD_PLACEHOLDER} once, for the build to replace.")
+    start = hashlib.sha256(text.encode())
+    for path in [*(site / PYODIDE_TARGET / name for name in START_DEPENDS_ON), package, rest]:
+        start.update(path.read_bytes())
+    build = "" if os.environ.get("AB_NO_KEPT_START") else start.hexdigest()[:16]
+    text = text.replace(START_BUILD_PLACEHOLDER, f'"{build}"')
     loader.write_text(text, encoding="utf-8")
 
 

@@ -491,6 +491,10 @@ class Bench:
                 "first_paint_ms": page.evaluate(
                     "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null"
                 ),
+                # "kept" when the worker restored the start kept in this browser, else "fresh".
+                "python_start": page.evaluate(
+                    "performance.getEntriesByName('calculators:python-ready')[0]?.detail?.start ?? null"
+                ),
                 "marks": page.evaluate(
                     "Object.fromEntries(performance.getEntriesByType('mark')"
                     ".map(mark => [mark.name, mark.startTime]))"
@@ -743,6 +747,11 @@ def summarise(data: dict) -> list[dict]:
         # The same comparison run by run (site and floor share that run's load), for reading
         # alongside the ratio of medians, which is what the target is checked against.
         row(f"ready, site / floor, paired within each run, {visit}", ratios, "ratio")
+        # How many of the site's visits restored the Python start kept by an earlier one.
+        starts = optional(site, visit, "python_start")
+        if any(starts):
+            row(f"site's visits whose Python started from the kept start, {visit} (of {len(starts)})",
+                [sum(start == "kept" for start in starts)], "count")
     variant = data["variant"]
     if variant:
         for visit in ("cold", "warm"):

@@ -106,7 +106,14 @@ def test_the_worker_exports_what_the_glue_calls():
     called = set(re.findall(r"python\.sync\.(\w+)\(", glue))
     assert called == set(names["__export__"]) == {"prepare", "render", "started"}
     assert all(callable(names[name]) for name in called)
-    assert names["started"]() is True
+    # How Python started, as the loader sets it in the worker's globals (pyodide-loader.js).
+    assert names["started"]() == "fresh"
+    worker = str(ROOT / "docs/assets/py/calculators_worker.py")
+    assert runpy.run_path(worker, init_globals={"PYTHON_START": "kept"})["started"]() == "kept"
+    loader = (ROOT / "docs/assets/js/pyodide-loader.js").read_text()
+    assert 'pyodide.globals.set("PYTHON_START", how)' in loader
+    cache = re.search(r'const KEPT_START_CACHE = "([^"]+)"', glue)[1]
+    assert cache == re.search(r'const START_CACHE = "([^"]+)"', loader)[1]
 
 
 # Desktop, and a phone as most parents read the guide (390 px: an iPhone 12 to 15 in portrait).

@@ -28,6 +28,9 @@ function leavePyScriptPluginsOut() {
 }
 leavePyScriptPluginsOut();
 
+// Where pyodide-loader.js keeps Python's start between visits (START_CACHE there).
+export const KEPT_START_CACHE = "calculators-python-start";
+
 // Loading stages the page can observe; a <progress data-progress> in a root shows them.
 const STAGES = { started: 1, pythonStarting: 2, ready: 3 };
 
@@ -53,7 +56,8 @@ function setState(root, state) {
 // pyWorker is PyScript's PyWorker when the caller has it already (start-python.js); otherwise
 // PyScript's core is imported here, on the first page view with a calculator.
 export function startWorker(pyWorker) {
-  worker ??= (async () => {
+  if (worker) return worker;
+  worker = (async () => {
     performance.mark("calculators:python-starting");
     showStage(STAGES.started);
     if (!pyWorker) leavePyScriptPluginsOut();
@@ -63,10 +67,15 @@ export function startWorker(pyWorker) {
     const python = await PyWorker(asset("../py/calculators_worker.py"), {
       version: asset("./pyodide-loader.js"),
     });
-    if ((await python.sync.started()) !== true) throw new Error("the calculators' Python did not start");
-    performance.mark("calculators:python-ready");
+    // "kept" when Python was restored from the start kept in this browser (pyodide-loader.js).
+    const start = await python.sync.started();
+    if (start !== "kept" && start !== "fresh") throw new Error("the calculators' Python did not start");
+    performance.mark("calculators:python-ready", { detail: { start } });
     return python;
   })();
+  // A kept start that restores but does not work would fail every visit: forget it, so that the
+  // next visit starts afresh (the cache pyodide-loader.js keeps it in).
+  worker.catch(() => globalThis.caches?.delete(KEPT_START_CACHE));
   return worker;
 }
 

@@ -1,13 +1,18 @@
 // Pyodide, as the calculators' Python worker loads it (calculators.js passes this module to
-// PyWorker as the interpreter). Pyodide 314 logs and swallows a failure to fetch or compile its
-// .wasm, and then never settles. While Pyodide starts in this worker, such a failure, or any
-// uncaught error, rejects the start instead, so the page can say Python could not start.
+// PyWorker as the interpreter). A failure to start rejects, so the page can say Python could not
+// start (watchedStart).
 //
 // sendrules.zip (sendrules and the python-dateutil modules it imports) is fetched as PyScript asks
 // for Pyodide, alongside Pyodide's own files, and unpacked into the working directory once Pyodide
 // is up, before PyScript runs calculators_worker.py; then the finder for the rest of the standard
 // library (stdlib_rest.py, in the same zip) is installed. With PyScript's `files` option, the fetch
 // would only start once Pyodide had started (docs/decisions/002-performance.md).
+//
+// The start is kept in this browser (docs/decisions/002-performance.md, round 12). The first
+// time, Python starts and imports sendrules.web, and the loader keeps a copy of Python's memory at
+// that moment (Pyodide's memory snapshot) in the browser's Cache Storage, before PyScript or a
+// reader has done anything in it. The next start restores that copy instead of starting Python
+// and importing sendrules again. The copy is made here, by this browser, and never leaves it.
 import { loadPyodide as startPyodide, version } from "../pyodide/pyodide.mjs";
 
 export { version };
@@ -18,6 +23,63 @@ const RULES = new URL("../py/sendrules.zip", import.meta.url).href;
 // The standard library's modules that no calculator is known to import, downloaded only if an
 // import needs them (stdlib_rest.py, from sendrules.zip); named by its content, as RULES is.
 const STDLIB_REST = new URL("../pyodide/python_stdlib_rest.zip", import.meta.url).href;
+// The kept start, named by a hash of everything it depends on: Pyodide's files, the standard
+// library and sendrules.zip (hooks/site.py, START_BUILD). A new build's start has a new name.
+// The build writes "" here to build a site that keeps no start, for an A/B run.
+const START_BUILD = "START_BUILD";
+const START_CACHE = "calculators-python-start";
+const START_KEY = new URL(`../pyodide/start-${START_BUILD}.bin`, import.meta.url).href;
+
+// Python's memory is mostly empty: of the 31 MB of a start, about 12 MB are not zero. A kept
+// start holds only the 64 KiB blocks that are not all zero: a header (PACKED, the memory's length,
+// the number of blocks kept), the index of each block kept, then those blocks in order.
+const PACKED = 0x31535253; // "SRS1"
+const BLOCK = 65536;
+
+export function pack(memory) {
+  const words = new Uint32Array(memory.buffer, memory.byteOffset, memory.byteLength >> 2);
+  const kept = [];
+  for (let block = 0; block * BLOCK < memory.byteLength; block++) {
+    const start = block * BLOCK;
+    const end = Math.min(start + BLOCK, memory.byteLength);
+    let used = false;
+    for (let word = start >> 2; !used && word < end >> 2; word++) used = words[word] !== 0;
+    for (let byte = end & ~3; !used && byte < end; byte++) used = memory[byte] !== 0;
+    if (used) kept.push(block);
+  }
+  const head = 12 + 4 * kept.length;
+  const size = kept.reduce((sum, block) => sum + Math.min(BLOCK, memory.byteLength - block * BLOCK), head);
+  const packed = new Uint8Array(size);
+  const view = new DataView(packed.buffer);
+  view.setUint32(0, PACKED, true);
+  view.setUint32(4, memory.byteLength, true);
+  view.setUint32(8, kept.length, true);
+  let at = head;
+  kept.forEach((block, i) => {
+    view.setUint32(12 + 4 * i, block, true);
+    const bytes = memory.subarray(block * BLOCK, (block + 1) * BLOCK);
+    packed.set(bytes, at);
+    at += bytes.byteLength;
+  });
+  return packed;
+}
+
+export function unpack(packed) {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  if (packed.byteLength < 12 || view.getUint32(0, true) !== PACKED) throw new Error("not a kept Python start");
+  const memory = new Uint8Array(view.getUint32(4, true));
+  const count = view.getUint32(8, true);
+  let at = 12 + 4 * count;
+  for (let i = 0; i < count; i++) {
+    const start = view.getUint32(12 + 4 * i, true) * BLOCK;
+    const length = Math.min(BLOCK, memory.byteLength - start);
+    if (length <= 0 || at + length > packed.byteLength) throw new Error("a kept Python start is cut short");
+    memory.set(packed.subarray(at, at + length), start);
+    at += length;
+  }
+  if (at !== packed.byteLength) throw new Error("a kept Python start has bytes left over");
+  return memory;
+}
 
 async function download(url) {
   const response = await fetch(url);
@@ -25,12 +87,43 @@ async function download(url) {
   return response.arrayBuffer();
 }
 
-export function loadPyodide(options) {
+// Cache Storage, or null where this browser has none or refuses it (a private window may).
+async function startCache() {
+  try {
+    return START_BUILD && (await caches.open(START_CACHE));
+  } catch {
+    return null;
+  }
+}
+
+async function keptStart(cache) {
+  try {
+    const response = await cache?.match(START_KEY);
+    return response ? unpack(new Uint8Array(await response.arrayBuffer())) : null;
+  } catch {
+    return null;
+  }
+}
+
+// Keeps this start for the next one, in place of any other build's; a failure (storage full) only
+// means the next start is not quicker.
+async function keep(cache, snapshot) {
+  try {
+    for (const request of await cache.keys()) if (request.url !== START_KEY) await cache.delete(request);
+    await cache.put(START_KEY, new Response(pack(snapshot), { headers: { "Content-Type": "application/octet-stream" } }));
+  } catch (error) {
+    console.warn("The calculators' Python start was not kept:", error);
+  }
+}
+
+// Pyodide started with these options. Pyodide 314 logs and swallows a failure to fetch or compile
+// its .wasm, and then never settles: while it starts, such a failure, or any uncaught error,
+// rejects this instead.
+function watchedStart(options) {
   const { instantiate, instantiateStreaming } = WebAssembly;
-  const rules = download(RULES);
+  let fail;
   return new Promise((resolve, reject) => {
-    rules.catch(reject); // a missing zip fails the start at once, not after Pyodide's download
-    const fail = (event) => reject(event.reason ?? event.error ?? new Error(event.message));
+    fail = (event) => reject(event.reason ?? event.error ?? new Error(event.message));
     const watched = (original) => (...args) =>
       original.apply(WebAssembly, args).catch((error) => {
         reject(error);
@@ -40,17 +133,47 @@ export function loadPyodide(options) {
     WebAssembly.instantiateStreaming = watched(instantiateStreaming);
     addEventListener("unhandledrejection", fail);
     addEventListener("error", fail);
-    startPyodide({ ...options, indexURL: new URL("../pyodide/", import.meta.url).href })
-      .then(async (pyodide) => {
-        pyodide.unpackArchive(await rules, "zip");
-        pyodide.pyimport("stdlib_rest").install(STDLIB_REST);
-        return pyodide;
-      })
-      .then(resolve, reject)
-      .finally(() => {
-        Object.assign(WebAssembly, { instantiate, instantiateStreaming });
-        removeEventListener("unhandledrejection", fail);
-        removeEventListener("error", fail);
-      });
+    startPyodide(options).then(resolve, reject);
+  }).finally(() => {
+    Object.assign(WebAssembly, { instantiate, instantiateStreaming });
+    removeEventListener("unhandledrejection", fail);
+    removeEventListener("error", fail);
   });
+}
+
+// Pyodide started, with sendrules.zip unpacked, and how: "kept" (from this browser's kept start)
+// or "fresh". calculators_worker.py's started() tells the page which (PYTHON_START).
+async function start(options, rules) {
+  const indexURL = new URL("../pyodide/", import.meta.url).href;
+  const cache = await startCache();
+  const kept = await keptStart(cache);
+  if (kept) {
+    const pyodide = await watchedStart({ ...options, indexURL, _loadSnapshot: kept }).catch((error) => {
+      console.warn("The kept Python start failed; starting afresh:", error);
+      return cache.delete(START_KEY).then(() => null, () => null);
+    });
+    if (pyodide) {
+      // sendrules is imported already; its files are for tracebacks and what it imports later.
+      pyodide.unpackArchive(await rules, "zip");
+      return [pyodide, "kept"];
+    }
+  }
+  const pyodide = await watchedStart({ ...options, indexURL, _makeSnapshot: Boolean(cache) });
+  pyodide.unpackArchive(await rules, "zip");
+  if (cache) {
+    // Before PyScript runs anything in it, and before a reader has typed anything.
+    pyodide.runPython("import sendrules.web");
+    keep(cache, pyodide.makeMemorySnapshot());
+  }
+  return [pyodide, "fresh"];
+}
+
+export async function loadPyodide(options) {
+  const rules = download(RULES);
+  // A missing zip fails the start at once, not after Pyodide's download.
+  const missing = new Promise((resolve, reject) => rules.catch(reject));
+  const [pyodide, how] = await Promise.race([start(options, rules), missing]);
+  pyodide.pyimport("stdlib_rest").install(STDLIB_REST);
+  pyodide.globals.set("PYTHON_START", how);
+  return pyodide;
 }
