@@ -9,10 +9,11 @@
 // would only start once Pyodide had started (docs/decisions/002-performance.md).
 //
 // The start is kept in this browser (docs/decisions/002-performance.md, round 12). The first
-// time, Python starts and imports sendrules.web, and the loader keeps a copy of Python's memory at
-// that moment (Pyodide's memory snapshot) in the browser's Cache Storage, before PyScript or a
-// reader has done anything in it. The next start restores that copy instead of starting Python
-// and importing sendrules again. The copy is made here, by this browser, and never leaves it.
+// time, Python starts, the finder is installed and sendrules.web imported; then the loader keeps a
+// copy of Python's memory (Pyodide's memory snapshot) in the browser's Cache Storage, before
+// PyScript or a reader has done anything in it. Later starts restore that copy instead of
+// starting Python and importing sendrules again. The copy is made by this browser and never
+// leaves it.
 import { loadPyodide as startPyodide, version } from "../pyodide/pyodide.mjs";
 
 export { version };
@@ -23,9 +24,10 @@ const RULES = new URL("../py/sendrules.zip", import.meta.url).href;
 // The standard library's modules that no calculator is known to import, downloaded only if an
 // import needs them (stdlib_rest.py, from sendrules.zip); named by its content, as RULES is.
 const STDLIB_REST = new URL("../pyodide/python_stdlib_rest.zip", import.meta.url).href;
-// The kept start, named by a hash of everything it depends on: Pyodide's files, the standard
-// library and sendrules.zip (hooks/site.py, START_BUILD). A new build's start has a new name.
-// The build writes "" here to build a site that keeps no start, for an A/B run.
+// The kept start, named by a hash of everything Python's memory depends on: Pyodide's files, the
+// standard library's two zips, sendrules.zip and this file (hooks/site.py, START_BUILD_PLACEHOLDER),
+// so a new build's start has a new name. With AB_NO_KEPT_START set, the build writes "" here: a
+// site that keeps no start, for an A/B run of the bench.
 const START_BUILD = "START_BUILD";
 const START_CACHE = "calculators-python-start";
 const START_KEY = new URL(`../pyodide/start-${START_BUILD}.bin`, import.meta.url).href;
@@ -37,6 +39,7 @@ const PACKED = 0x31535253; // "SRS1"
 const BLOCK = 65536;
 
 export function pack(memory) {
+  if (memory.byteOffset % 4) memory = memory.slice(); // a view of whole words needs an aligned start
   const words = new Uint32Array(memory.buffer, memory.byteOffset, memory.byteLength >> 2);
   const kept = [];
   for (let block = 0; block * BLOCK < memory.byteLength; block++) {
@@ -96,10 +99,10 @@ async function startCache() {
   }
 }
 
+// The response holding the kept start, if there is one.
 async function keptStart(cache) {
   try {
-    const response = await cache?.match(START_KEY);
-    return response ? unpack(new Uint8Array(await response.arrayBuffer())) : null;
+    return (await cache?.match(START_KEY)) ?? null;
   } catch {
     return null;
   }
@@ -141,25 +144,33 @@ function watchedStart(options) {
   });
 }
 
-// Pyodide started, with sendrules.zip unpacked, and how: "kept" (from this browser's kept start)
-// or "fresh". calculators_worker.py's started() tells the page which (PYTHON_START).
+// Pyodide started, with sendrules.zip unpacked and the finder for the rest of the standard library
+// installed, and how: "kept" (from this browser's kept start) or "fresh". calculators_worker.py's
+// started() tells the page which (PYTHON_START).
 async function start(options, rules) {
   const indexURL = new URL("../pyodide/", import.meta.url).href;
   const cache = await startCache();
   const kept = await keptStart(cache);
   if (kept) {
-    const pyodide = await watchedStart({ ...options, indexURL, _loadSnapshot: kept }).catch((error) => {
+    // Read and unpacked while Pyodide fetches and compiles its own files.
+    const memory = kept.arrayBuffer().then((bytes) => unpack(new Uint8Array(bytes)));
+    memory.catch(() => {}); // Pyodide awaits it later, and its start fails then, as handled below
+    const pyodide = await watchedStart({ ...options, indexURL, _loadSnapshot: memory }).catch((error) => {
       console.warn("The kept Python start failed; starting afresh:", error);
       return cache.delete(START_KEY).then(() => null, () => null);
     });
     if (pyodide) {
-      // sendrules is imported already; its files are for tracebacks and what it imports later.
+      // sendrules is imported and the finder installed already; the files are for tracebacks and
+      // for what sendrules imports later.
       pyodide.unpackArchive(await rules, "zip");
       return [pyodide, "kept"];
     }
   }
   const pyodide = await watchedStart({ ...options, indexURL, _makeSnapshot: Boolean(cache) });
   pyodide.unpackArchive(await rules, "zip");
+  const finder = pyodide.pyimport("stdlib_rest");
+  finder.install(STDLIB_REST);
+  finder.destroy();
   if (cache) {
     // Before PyScript runs anything in it, and before a reader has typed anything.
     pyodide.runPython("import sendrules.web");
@@ -173,7 +184,6 @@ export async function loadPyodide(options) {
   // A missing zip fails the start at once, not after Pyodide's download.
   const missing = new Promise((resolve, reject) => rules.catch(reject));
   const [pyodide, how] = await Promise.race([start(options, rules), missing]);
-  pyodide.pyimport("stdlib_rest").install(STDLIB_REST);
   pyodide.globals.set("PYTHON_START", how);
   return pyodide;
 }
