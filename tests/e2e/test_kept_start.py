@@ -11,6 +11,7 @@ Node.js are in tests/unit/test_kept_start_packing.py.
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -58,12 +59,18 @@ def visit(page, address: str | None = "appeal-deadline/") -> str:
     return page.evaluate(HOW_STARTED)
 
 
+def until(page, script: str, arg) -> None:
+    """Wait until the async function ``script`` resolves to something true. (Playwright's
+    wait_for_function takes the promise an async function returns as true at once.)"""
+    deadline = time.monotonic() + PYTHON_READY_TIMEOUT_MS / 1000
+    while not page.evaluate(script, arg):
+        assert time.monotonic() < deadline, f"timed out waiting for {script}"
+        time.sleep(0.25)
+
+
 def kept_once(page) -> list[dict]:
     """The kept start, once the first visit has finished keeping it (it keeps in the background)."""
-    page.wait_for_function(
-        "async (name) => (await (await caches.open(name)).keys()).length > 0", arg=CACHE,
-        timeout=PYTHON_READY_TIMEOUT_MS, polling=250,
-    )
+    until(page, "async (name) => (await (await caches.open(name)).keys()).length > 0", CACHE)
     return page.evaluate(KEPT, CACHE)
 
 
@@ -130,14 +137,11 @@ def test_a_damaged_or_stale_kept_start_gives_way_to_a_fresh_one(page, start_key,
     )
     assert visit(page, ANSWERED) == "fresh"
     expect(page.locator(LAST_DAY)).to_be_visible()
-    page.wait_for_function(
-        """async ([name, current]) => {
+    until(page, """async ([name, current]) => {
           const entries = await (await caches.open(name)).keys();
           return entries.length === 1 && entries[0].url.endsWith(current)
             && (await (await (await caches.open(name)).match(entries[0])).arrayBuffer()).byteLength > 1e6;
-        }""",
-        arg=[CACHE, start_key], timeout=PYTHON_READY_TIMEOUT_MS, polling=250,
-    )
+        }""", [CACHE, start_key])
     [kept] = page.evaluate(KEPT, CACHE)
     assert kept["magic"] == PACKED
     assert visit(page) == "kept"
@@ -156,14 +160,11 @@ def test_a_kept_start_pyodide_refuses_is_left_for_a_fresh_one(page, start_key, b
     )
     assert visit(page, ANSWERED) == "fresh"
     expect(page.locator(LAST_DAY)).to_be_visible()
-    page.wait_for_function(
-        """async ([name, current]) => {
+    until(page, """async ([name, current]) => {
           const cache = await caches.open(name);
           const response = await cache.match(current);
           return !!response && (await response.arrayBuffer()).byteLength > 1e6;
-        }""",
-        arg=[CACHE, base_url.rstrip("/") + start_key], timeout=PYTHON_READY_TIMEOUT_MS, polling=250,
-    )
+        }""", [CACHE, base_url.rstrip("/") + start_key])
     assert visit(page) == "kept"
 
 
@@ -175,7 +176,7 @@ def test_if_python_fails_after_a_kept_start_the_kept_start_is_forgotten(page, pa
     page.goto("appeal-deadline/")
     expect(page.locator('[data-calculator="appeal-deadline"]')).to_have_attribute(
         "data-state", "error", timeout=PYTHON_READY_TIMEOUT_MS)
-    page.wait_for_function("async (name) => !(await caches.has(name))", arg=CACHE, polling=250)
+    until(page, "async (name) => !(await caches.has(name))", CACHE)
     page_errors.clear()  # the broken worker script is the point of this test
     page.unroute("**/calculators_worker.py")
     assert visit(page) == "fresh"

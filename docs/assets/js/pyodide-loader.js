@@ -38,11 +38,16 @@ const START_KEY = new URL(`../pyodide/start-${START_BUILD}.bin`, import.meta.url
 const PACKED = 0x31535253; // "SRS1"
 const BLOCK = 65536;
 
-export function pack(memory) {
+// Packs in slices of SLICE blocks, yielding after each: keep() lets the worker answer the page
+// between them, so packing never holds up the calculators for long.
+const SLICE = 16;
+
+function* packing(memory) {
   if (memory.byteOffset % 4) memory = memory.slice(); // a view of whole words needs an aligned start
   const words = new Uint32Array(memory.buffer, memory.byteOffset, memory.byteLength >> 2);
   const kept = [];
   for (let block = 0; block * BLOCK < memory.byteLength; block++) {
+    if (block % SLICE === SLICE - 1) yield;
     const start = block * BLOCK;
     const end = Math.min(start + BLOCK, memory.byteLength);
     let used = false;
@@ -58,13 +63,33 @@ export function pack(memory) {
   view.setUint32(4, memory.byteLength, true);
   view.setUint32(8, kept.length, true);
   let at = head;
-  kept.forEach((block, i) => {
+  for (const [i, block] of kept.entries()) {
+    if (i % SLICE === SLICE - 1) yield;
     view.setUint32(12 + 4 * i, block, true);
     const bytes = memory.subarray(block * BLOCK, (block + 1) * BLOCK);
     packed.set(bytes, at);
     at += bytes.byteLength;
-  });
+  }
   return packed;
+}
+
+// Python's memory, packed at once.
+export function pack(memory) {
+  const steps = packing(memory);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+// The same, a slice at a time, letting the worker's other tasks run in between.
+async function packInSlices(memory) {
+  const steps = packing(memory);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 export function unpack(packed) {
@@ -113,7 +138,8 @@ async function keptStart(cache) {
 async function keep(cache, snapshot) {
   try {
     for (const request of await cache.keys()) if (request.url !== START_KEY) await cache.delete(request);
-    await cache.put(START_KEY, new Response(pack(snapshot), { headers: { "Content-Type": "application/octet-stream" } }));
+    const packed = await packInSlices(snapshot);
+    await cache.put(START_KEY, new Response(packed, { headers: { "Content-Type": "application/octet-stream" } }));
   } catch (error) {
     console.warn("The calculators' Python start was not kept:", error);
   }
