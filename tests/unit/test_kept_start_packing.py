@@ -11,27 +11,16 @@ fallback, what the page is told) is in tests/e2e/test_kept_start.py.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 
 import pytest
 from hooks import site as hook
 
-LOADER = hook.ROOT / "docs" / "assets" / "js" / "pyodide-loader.js"
-
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def built(runtime_site):
     """A site's runtime (Pyodide, the standard library, sendrules.zip) and the loader beside it."""
-    if shutil.which("node") is None:
-        pytest.fail("Node.js is needed to build the site (npm ci) and for this test")
-    site = tmp_path_factory.mktemp("site")
-    (site / hook.PYTHON_TARGET).mkdir(parents=True)
-    hook._copy_pyodide(site)
-    rules, _rest = hook._zip_package(site)
-    (site / "assets" / "js").mkdir(parents=True)
-    shutil.copyfile(LOADER, site / hook.LOADER)
-    return site, rules
+    return runtime_site
 
 
 def node(built, script: str, *args: str) -> dict:

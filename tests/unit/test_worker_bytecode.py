@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ast
 import json
-import shutil
 import subprocess
 import zipfile
 
@@ -45,12 +44,8 @@ json.dumps({"before_ready": before_ready, "prepare": compiled[len(before_ready):
 
 
 @pytest.fixture(scope="module")
-def worker_zip(tmp_path_factory):
-    if shutil.which("node") is None:
-        pytest.fail("Node.js is needed to build the site (npm ci) and for this test")
-    site = tmp_path_factory.mktemp("site")
-    (site / hook.PYTHON_TARGET).mkdir(parents=True)
-    return hook._zip_package(site)[0]
+def worker_zip(runtime_site):
+    return runtime_site[1]
 
 
 def test_the_zip_has_bytecode_only_for_what_the_worker_imports_before_ready(worker_zip):
