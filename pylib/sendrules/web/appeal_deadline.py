@@ -117,7 +117,9 @@ def _present(answer: Any, ids: Ids) -> str:
 
 CALCULATOR = Calculator(
     name="appeal-deadline",
-    rehearsal=(date_fields("letter-sent", date(2025, 2, 3)), date(2025, 3, 1)),
+    # Two months on is Saturday 27 December: the rehearsal runs the Christmas rule, the weekend and
+    # the turn of the year, so that a reader's first answer finds that code run once already.
+    rehearsal=(date_fields("letter-sent", date(2025, 10, 27)), date(2025, 11, 20)),
     title="Appeal deadline calculator",
     button="Work out my last day",
     questions=(
