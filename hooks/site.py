@@ -114,13 +114,13 @@ STDLIB_REST_FINDER = ROOT / "docs" / "assets" / "py" / "stdlib_rest.py"
 RULES_ZIP = "sendrules.{hash}.zip"
 RULES_PLACEHOLDER = "../py/sendrules.zip"
 LOADER = "assets/js/pyodide-loader.js"
+LOCK_FILE = "pyodide-lock.json"
 # The loader keeps Python's started memory in the browser (Pyodide's memory snapshot), under a name
 # made from a hash of every file that memory depends on: these, the two zips and the loader itself.
 # The build writes the hash in; with AB_NO_KEPT_START set in the environment it writes "", and the
 # site keeps no start (for `make bench BENCH_ARGS="--variant-env AB_NO_KEPT_START=1"`).
 START_BUILD_PLACEHOLDER = '"START_BUILD"'
-START_DEPENDS_ON = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs", "pyodide-lock.json", STDLIB_ZIP)
-LOCK_FILE = "pyodide-lock.json"
+START_DEPENDS_ON = ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs", LOCK_FILE, STDLIB_ZIP)
 
 # Where the glue (docs/assets/js/calculators.js) expects each piece, relative to the site root.
 PYSCRIPT_TARGET = Path("assets/pyscript")

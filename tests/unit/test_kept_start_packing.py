@@ -81,8 +81,14 @@ console.log(JSON.stringify({ results, refused }));
 """
 
 
-def test_packing_a_start_loses_nothing_and_keeps_only_the_blocks_in_use(built):
-    found = node(built, PACKING)
+@pytest.fixture(scope="module")
+def packing(built) -> dict:
+    """What the loader's pack and unpack made of each case, and of each damaged copy."""
+    return node(built, PACKING)
+
+
+def test_packing_a_start_loses_nothing_and_keeps_only_the_blocks_in_use(packing):
+    found = packing
     for name, result in found["results"].items():
         assert result["same"], name
         # A header of 12 bytes, 4 bytes of index per block in use, and the blocks in use.
@@ -93,8 +99,8 @@ def test_packing_a_start_loses_nothing_and_keeps_only_the_blocks_in_use(built):
     assert mixed["used"] < 41 and mixed["packed"] < mixed["length"] * 0.7
 
 
-def test_a_damaged_start_is_refused_not_restored(built):
-    refused = node(built, PACKING)["refused"]
+def test_a_damaged_start_is_refused_not_restored(packing):
+    refused = packing["refused"]
     assert refused == {
         "not a start": "not a kept Python start",
         "too short": "not a kept Python start",

@@ -115,10 +115,12 @@ async function download(url) {
   return response.arrayBuffer();
 }
 
-// Cache Storage, or null where this browser has none or refuses it (a private window may).
+// Cache Storage, or null where this browser has none or refuses it (a private window may), or
+// where the build keeps no start.
 async function startCache() {
+  if (!START_BUILD) return null;
   try {
-    return START_BUILD && (await caches.open(START_CACHE));
+    return await caches.open(START_CACHE);
   } catch {
     return null;
   }
